@@ -1,0 +1,47 @@
+"""Command line: `python -m geodata validate [PATH]` and `python -m geodata build [--data PATH] [--out PATH]`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from geodata.build import BUILD_DIR, DATA_DIR, build
+from geodata.validate import validate_folder
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m geodata", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    validate_cmd = commands.add_parser("validate", help="check every data file; print FILE:ROW:COLUMN: message")
+    validate_cmd.add_argument("path", nargs="?", type=Path, default=DATA_DIR)
+    build_cmd = commands.add_parser("build", help="geocode and write the layers as GeoParquet")
+    build_cmd.add_argument("--data", type=Path, default=DATA_DIR, help="dataset folder (default: bundled data)")
+    build_cmd.add_argument("--out", type=Path, default=None, help="build folder (default: geodata/build)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+
+    if args.command == "validate":
+        if not args.path.is_dir():
+            print(f"{args.path}: not a folder", file=sys.stderr)
+            return 2
+        data = validate_folder(args.path)
+        for problem in data.problems:
+            print(problem)
+        counts = (f"{len(data.partnerships)} ties, {len(data.aid_events)} aid events, "
+                  f"{len(data.network_members)} network memberships, {len(data.places)} places")
+        verdict = f"{len(data.problems)} problem(s)" if data.problems else "clean"
+        print(f"{args.path}: {verdict}; valid: {counts}", file=sys.stderr)
+        return 1 if data.problems else 0
+
+    out = args.out or (BUILD_DIR if args.data.resolve() == DATA_DIR else args.data / "build")
+    layers = build(args.data, out)
+    for problem in layers.problems:
+        print(problem)
+    print(f"built {out}: " + ", ".join(f"{k} {v}" for k, v in layers.manifest["counts"].items()), file=sys.stderr)
+    return 1 if layers.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""Build the layers once, store them as GeoParquet, and load them fast; rebuild when the CSVs change.
+
+The build directory holds one GeoParquet file per layer plus `manifest.json`, which records a hash of every
+input file and of the build format. A manifest that does not match the inputs (a stale build), or a layer file
+that is missing or unreadable (a crash mid-write, a truncated copy), makes `load_layers` rebuild from the CSVs.
+Every file is written to a temporary name and renamed into place, so a crash never leaves half a layer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+
+from geodata.layers import Layers, build_layers
+from geodata.schema import ALL_TABLES
+from geodata.validate import validate_folder
+
+log = logging.getLogger("geodata")
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+BUILD_DIR = Path(os.environ.get("TWINNING_BUILD_DIR", PACKAGE_DIR / "build"))
+# Bump when the layers' columns or meaning change, so old builds are rebuilt.
+BUILD_FORMAT = 3
+GEO_LAYERS = ("places", "partnerships", "aid_events", "network_members")
+
+
+def inputs_hash(data_dir: Path) -> str:
+    """A hash of every input file's name and bytes, and of the build format."""
+    digest = hashlib.sha256(f"format={BUILD_FORMAT}".encode())
+    for path in sorted(p for p in data_dir.glob("*.csv")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR) -> Layers:
+    """Validate, geocode and assemble the layers, then write them atomically to `build_dir`."""
+    log.info("building layers from %s", data_dir)
+    data = validate_folder(data_dir)
+    layers = build_layers(data)
+    digest = inputs_hash(data_dir)
+    layers.manifest = {
+        "inputs_hash": digest,
+        "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "dataset_version": f"{dt.date.today().isoformat()}-{digest[:8]}",
+        "data_dir": str(data_dir),
+        "counts": {name: int(len(getattr(layers, name))) for name in (*GEO_LAYERS, "networks")},
+        "problems": layers.problems,
+    }
+    build_dir.mkdir(parents=True, exist_ok=True)
+    for name in GEO_LAYERS:
+        _write_atomically(build_dir / f"{name}.parquet", lambda tmp, n=name: getattr(layers, n).to_parquet(tmp))
+    _write_atomically(build_dir / "networks.parquet", lambda tmp: layers.networks.to_parquet(tmp))
+    # The manifest goes last: it is what marks the build complete.
+    _write_atomically(build_dir / "manifest.json",
+                      lambda tmp: Path(tmp).write_text(json.dumps(layers.manifest, indent=2, ensure_ascii=False)))
+    return layers
+
+
+def _write_atomically(target: Path, write: Any) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def read_build(build_dir: Path) -> Layers:
+    """Read a complete build; raise if any part is missing or unreadable."""
+    manifest = json.loads((build_dir / "manifest.json").read_text())
+    frames = {name: gpd.read_parquet(build_dir / f"{name}.parquet") for name in GEO_LAYERS}
+    networks = pd.read_parquet(build_dir / "networks.parquet")
+    return Layers(**frames, networks=networks, problems=list(manifest.get("problems", [])), manifest=manifest)
+
+
+def load_layers(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR) -> Layers:
+    """The layers as GeoDataFrames in EPSG:4326, from the build if it is current, else rebuilt first."""
+    manifest_path = build_dir / "manifest.json"
+    try:
+        manifest = json.loads(manifest_path.read_text())
+    except FileNotFoundError:
+        log.info("no build in %s yet", build_dir)
+        return build(data_dir, build_dir)
+    except (OSError, ValueError) as error:
+        log.warning("manifest %s is unreadable (%s): rebuilding", manifest_path, error)
+        return build(data_dir, build_dir)
+    if manifest.get("inputs_hash") != inputs_hash(data_dir):
+        log.info("build in %s is stale (the CSVs changed): rebuilding", build_dir)
+        return build(data_dir, build_dir)
+    try:
+        return read_build(build_dir)
+    except Exception as error:  # noqa: BLE001 - any unreadable layer means the same thing: rebuild it
+        log.warning("build in %s is corrupt (%s: %s): rebuilding from the CSVs", build_dir,
+                    type(error).__name__, error)
+        return build(data_dir, build_dir)
