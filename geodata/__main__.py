@@ -1,4 +1,4 @@
-"""Command line: `python -m geodata validate [PATH]` and `python -m geodata build [--data PATH] [--out PATH]`."""
+"""Command line: `python -m geodata validate [PATH]`, `build [--data PATH] [--out PATH]` and `report [--out FILE]`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import logging
 import sys
 from pathlib import Path
 
-from geodata.build import BUILD_DIR, DATA_DIR, build
+from geodata.build import BUILD_DIR, DATA_DIR, build, load_layers
+from geodata.quality import write_report
 from geodata.validate import validate_folder
 
 
@@ -19,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd = commands.add_parser("build", help="geocode and write the layers as GeoParquet")
     build_cmd.add_argument("--data", type=Path, default=DATA_DIR, help="dataset folder (default: bundled data)")
     build_cmd.add_argument("--out", type=Path, default=None, help="build folder (default: geodata/build)")
+    report_cmd = commands.add_parser("report", help="write the data-quality report (Markdown)")
+    report_cmd.add_argument("--out", type=Path, default=None, help="report file (default: geodata/build/report.md)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
 
@@ -34,6 +37,12 @@ def main(argv: list[str] | None = None) -> int:
         verdict = f"{len(data.problems)} problem(s)" if data.problems else "clean"
         print(f"{args.path}: {verdict}; valid: {counts}", file=sys.stderr)
         return 1 if data.problems else 0
+
+    if args.command == "report":
+        layers = load_layers()
+        path = write_report(layers, BUILD_DIR, args.out or BUILD_DIR / "report.md")
+        print(f"wrote {path}", file=sys.stderr)
+        return 0
 
     out = args.out or (BUILD_DIR if args.data.resolve() == DATA_DIR else args.data / "build")
     layers = build(args.data, out)

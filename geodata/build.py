@@ -20,8 +20,10 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from geodata.gazetteer import load_gazetteer
+from geodata.geocode import Geocoder
 from geodata.layers import Layers, build_layers
-from geodata.schema import ALL_TABLES
+from geodata.listed import LISTED_DIR, import_listed
 from geodata.validate import validate_folder
 
 log = logging.getLogger("geodata")
@@ -30,24 +32,31 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
 BUILD_DIR = Path(os.environ.get("TWINNING_BUILD_DIR", PACKAGE_DIR / "build"))
 # Bump when the layers' columns or meaning change, so old builds are rebuilt.
-BUILD_FORMAT = 3
+BUILD_FORMAT = 4
 GEO_LAYERS = ("places", "partnerships", "aid_events", "network_members")
+INPUT_SUFFIXES = frozenset({".csv", ".tsv", ".geojson"})
+UNRESOLVED_FILE = "unresolved_listed.csv"
+FAR_FILE = "far_from_source.csv"
 
 
 def inputs_hash(data_dir: Path) -> str:
     """A hash of every input file's name and bytes, and of the build format."""
     digest = hashlib.sha256(f"format={BUILD_FORMAT}".encode())
-    for path in sorted(p for p in data_dir.glob("*.csv")):
-        digest.update(path.name.encode())
+    for path in sorted(p for p in data_dir.rglob("*") if p.suffix in INPUT_SUFFIXES and BUILD_DIR not in p.parents):
+        digest.update(str(path.relative_to(data_dir)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def build(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR) -> Layers:
+def build(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR, progress: bool = True) -> Layers:
     """Validate, geocode and assemble the layers, then write them atomically to `build_dir`."""
     log.info("building layers from %s", data_dir)
     data = validate_folder(data_dir)
-    layers = build_layers(data)
+    listed = None
+    if (data_dir / LISTED_DIR).is_dir():
+        geocoder = Geocoder(load_gazetteer(), data.overrides, suggest=False)
+        listed = import_listed(data_dir / LISTED_DIR, geocoder, progress=progress)
+    layers = build_layers(data, listed)
     digest = inputs_hash(data_dir)
     layers.manifest = {
         "inputs_hash": digest,
@@ -56,11 +65,17 @@ def build(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR) -> Layers:
         "data_dir": str(data_dir),
         "counts": {name: int(len(getattr(layers, name))) for name in (*GEO_LAYERS, "networks")},
         "problems": layers.problems,
+        "listed": listed.stats if listed else {},
     }
     build_dir.mkdir(parents=True, exist_ok=True)
     for name in GEO_LAYERS:
         _write_atomically(build_dir / f"{name}.parquet", lambda tmp, n=name: getattr(layers, n).to_parquet(tmp))
     _write_atomically(build_dir / "networks.parquet", lambda tmp: layers.networks.to_parquet(tmp))
+    if listed is not None:
+        # Reviewable by hand: what the lists hold that could not be placed, and where sources misplace places.
+        _write_atomically(build_dir / UNRESOLVED_FILE, lambda tmp: pd.DataFrame(
+            listed.unresolved, columns=["source", "row", "side", "name", "country", "reason"]).to_csv(tmp, index=False))
+        _write_atomically(build_dir / FAR_FILE, lambda tmp: pd.DataFrame(listed.far_from_source).to_csv(tmp, index=False))
     # The manifest goes last: it is what marks the build complete.
     _write_atomically(build_dir / "manifest.json",
                       lambda tmp: Path(tmp).write_text(json.dumps(layers.manifest, indent=2, ensure_ascii=False)))

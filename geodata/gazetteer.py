@@ -49,14 +49,18 @@ class Gazetteer:
 
     def __init__(self, entries: list[GazetteerEntry]):
         self.by_id: dict[int, GazetteerEntry] = {e.geonameid: e for e in entries}
+        self._names_by_country: dict[str, list[str]] = {}
+        self._global: dict[str, set[int]] = defaultdict(set)
         self._primary: dict[tuple[str, str], list[int]] = defaultdict(list)
         self._alternate: dict[tuple[str, str], list[int]] = defaultdict(list)
         for entry in entries:
             primary_key = normalise_name(entry.name)
             self._primary[(entry.country, primary_key)].append(entry.geonameid)
+            self._global[primary_key].add(entry.geonameid)
             for alt in {normalise_name(a) for a in entry.alt_names} - {primary_key}:
                 if alt:
                     self._alternate[(entry.country, alt)].append(entry.geonameid)
+                    self._global[alt].add(entry.geonameid)
 
     def candidates(self, name: str, country: str) -> tuple[list[GazetteerEntry], list[GazetteerEntry]]:
         """Places in `country` whose main name, and those whose alternate name, match `name`."""
@@ -66,9 +70,16 @@ class Gazetteer:
         alternate = [self.by_id[i] for i in self._alternate.get(key, []) if i not in primary_ids]
         return primary, alternate
 
+    def anywhere(self, name: str) -> list[GazetteerEntry]:
+        """Places in any country whose main or alternate name matches (for sources that give no country)."""
+        key = normalise_name(name)
+        return [self.by_id[i] for i in self._global.get(key, ())]
+
     def names_in(self, country: str) -> list[str]:
         """Every main name in a country (for 'did you mean' hints)."""
-        return sorted({e.name for e in self.by_id.values() if e.country == country})
+        if country not in self._names_by_country:
+            self._names_by_country[country] = sorted({e.name for e in self.by_id.values() if e.country == country})
+        return self._names_by_country[country]
 
 
 @lru_cache(maxsize=1)

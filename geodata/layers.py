@@ -12,7 +12,8 @@ from shapely.geometry import Point
 
 from geodata.arcs import arc_geometry, great_circle_km
 from geodata.dates import parse_partial_date
-from geodata.geocode import Place
+from geodata.geocode import Place, pair_key
+from geodata.listed import ListedImport, ListedTie
 from geodata.schema import LIST_SEPARATOR, QUANTITY_COLUMNS, SOURCE_SEPARATOR
 from geodata.validate import ValidatedData
 from geodata.vocab import CLOSED_STATUSES
@@ -22,8 +23,8 @@ CRS = "EPSG:4326"
 PARTNERSHIP_COLUMNS: tuple[str, ...] = (
     "partnership_id", "tier", "place_a", "city_a", "country_a", "admin1_a", "place_b", "city_b", "country_b",
     "admin1_b", "lon_a", "lat_a", "lon_b", "lat_b", "relation", "status", "since", "status_date", "from_year",
-    "to_year", "aid_types", "themes", "conflicts", "context", "certainty", "note", "sources", "n_sources",
-    "n_aid_events", "distance_km", "source_row",
+    "to_year", "aid_types", "themes", "conflicts", "context", "disputed_dates", "certainty", "note", "sources", "n_sources",
+    "n_aid_events", "distance_km", "source_row", "listed_in", "listed_by_a", "listed_by_b", "one_sided",
 )
 
 
@@ -42,8 +43,7 @@ class Layers:
 
 def partnership_id(place_a: str, place_b: str) -> str:
     """A stable id for the unordered pair: A-B and B-A get the same id."""
-    first, second = sorted((place_a, place_b))
-    return f"{first}--{second}"
+    return "--".join(pair_key(place_a, place_b))
 
 
 def _joined(items: Any, separator: str = LIST_SEPARATOR) -> str:
@@ -61,11 +61,12 @@ def _to_year(status: str, status_date: str) -> float:
     return np.nan
 
 
-def build_layers(data: ValidatedData) -> Layers:
-    """Assemble all layers from validated records."""
-    places = data.places
+def build_layers(data: ValidatedData, listed: ListedImport | None = None) -> Layers:
+    """Assemble all layers from validated records, merged with the listed tier where given."""
+    listed = listed or ListedImport()
+    places = {**listed.places, **data.places}
     events = _aid_events_frame(data, places)
-    partnerships = _partnerships_frame(data.partnerships, places, events)
+    partnerships = _partnerships_frame(data.partnerships, places, events, listed)
     if not events.empty:
         tie_ids = set(partnerships["partnership_id"])
         events["partnership_id"] = [
@@ -92,19 +93,51 @@ def build_layers(data: ValidatedData) -> Layers:
     )
 
 
-def _partnerships_frame(records: list[dict], places: dict[str, Place], events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def _listed_columns(tie: ListedTie | None, place_a: str, place_b: str) -> dict[str, Any]:
+    """Which lists hold a tie and which of its ends list it (a tie listed by one side only is one-sided)."""
+    if tie is None:
+        return {"listed_in": "", "listed_by_a": False, "listed_by_b": False, "one_sided": False}
+    lists = [name for name, present in (("wikipedia", tie.in_wikipedia), ("wikidata", tie.in_wikidata)) if present]
+    by_a, by_b = place_a in tie.listed_by, place_b in tie.listed_by
+    return {"listed_in": _joined(lists), "listed_by_a": by_a, "listed_by_b": by_b, "one_sided": by_a != by_b}
+
+
+def _listed_record(tie: ListedTie, places: dict[str, Place]) -> dict[str, Any]:
+    """A tie known only from the lists: no date, no status, the list pages as sources."""
+    listers = sorted(places[p].name for p in tie.listed_by)
+    lists = " and ".join(n for n, present in (("Wikipedia", tie.in_wikipedia), ("Wikidata (2016)", tie.in_wikidata))
+                         if present)
+    note = f"listed in {lists}, on the entries of {', '.join(listers)}; no date or status in the lists"
+    if tie.name_matched:
+        note += "; placed from Wikidata labels by name among the listed places (no country in the crawl)"
+    if tie.label_placed:
+        note += "; one end placed from its label alone, as the only big place of that name in the world"
+    return {
+        "place_a": tie.place_a, "place_b": tie.place_b, "relation": "sister_city", "status": "unknown",
+        "since": "", "status_date": "", "aid_types": (), "themes": (), "conflicts": (), "context": (),
+        "disputed_dates": (),
+        "certainty": "uncertain" if tie.name_matched else "sourced", "note": note,
+        "sources": tuple(tie.sources), "source_row": 0, "tier": "listed",
+    }
+
+
+def _partnerships_frame(records: list[dict], places: dict[str, Place], events: gpd.GeoDataFrame,
+                        listed: ListedImport) -> gpd.GeoDataFrame:
     event_types: dict[str, list[str]] = {}
     event_counts: dict[str, int] = {}
     for pid, types in zip(events.get("partnership_id", []), events.get("aid_types", [])):
         event_types.setdefault(pid, []).extend(t for t in types.split(LIST_SEPARATOR) if t)
         event_counts[pid] = event_counts.get(pid, 0) + 1
+    cited_keys = {pair_key(r["place_a"], r["place_b"]) for r in records}
+    # The curated, cited tie wins where both exist; the lists then only add their provenance to it.
+    listed_only = [_listed_record(t, places) for key, t in listed.ties.items() if key not in cited_keys]
     rows, geometries = [], []
-    for record in records:
+    for record in [*records, *listed_only]:
         a, b = places[record["place_a"]], places[record["place_b"]]
         pid = partnership_id(a.place_id, b.place_id)
         aid_types = tuple(dict.fromkeys([*record["aid_types"], *event_types.get(pid, [])]))
         rows.append({
-            "partnership_id": pid, "tier": "cited",
+            "partnership_id": pid, "tier": record.get("tier", "cited"),
             "place_a": a.place_id, "city_a": a.name, "country_a": a.country, "admin1_a": a.admin1,
             "place_b": b.place_id, "city_b": b.name, "country_b": b.country, "admin1_b": b.admin1,
             "lon_a": a.lon, "lat_a": a.lat, "lon_b": b.lon, "lat_b": b.lat,
@@ -113,12 +146,14 @@ def _partnerships_frame(records: list[dict], places: dict[str, Place], events: g
             "from_year": _year(record["since"]), "to_year": _to_year(record["status"], record["status_date"]),
             "aid_types": _joined(aid_types), "themes": _joined(record["themes"]),
             "conflicts": _joined(record["conflicts"]), "context": _joined(record["context"]),
+            "disputed_dates": _joined(record["disputed_dates"]),
             "certainty": record["certainty"], "note": record["note"],
             "sources": _joined(record["sources"], SOURCE_SEPARATOR), "n_sources": len(record["sources"]),
             "n_aid_events": event_counts.get(pid, 0),
             # lat/lon order: shapely and GeoJSON are (x=lon, y=lat)
             "distance_km": round(great_circle_km(a.lon, a.lat, b.lon, b.lat), 1),
             "source_row": record["source_row"],
+            **_listed_columns(listed.ties.get(pair_key(a.place_id, b.place_id)), a.place_id, b.place_id),
         })
         geometries.append(arc_geometry(a.lon, a.lat, b.lon, b.lat))
     return gpd.GeoDataFrame(rows, columns=list(PARTNERSHIP_COLUMNS), geometry=geometries, crs=CRS)

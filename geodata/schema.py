@@ -21,7 +21,7 @@ PARTNERSHIPS = TableSpec(
     "partnerships.csv",
     (
         "city_a", "country_a", "admin1_a", "city_b", "country_b", "admin1_b", "relation", "status", "since",
-        "status_date", "aid_types", "themes", "conflicts", "context", "certainty", "note", "sources",
+        "status_date", "aid_types", "themes", "conflicts", "context", "disputed_dates", "certainty", "note", "sources",
     ),
     frozenset({"city_a", "country_a", "city_b", "country_b", "relation", "status", "sources"}),
 )

@@ -14,7 +14,7 @@ from typing import Any
 from geodata import cells, schema, vocab
 from geodata.dates import DateFormatError, parse_date_span, parse_partial_date
 from geodata.gazetteer import Gazetteer, load_gazetteer, normalise_name
-from geodata.geocode import GeocodeError, Geocoder, Place, place_from_entry
+from geodata.geocode import GeocodeError, Geocoder, Place, pair_key, place_from_entry
 from geodata.problems import Problem
 from geodata.reading import Row, read_table
 from geodata.schema import SOURCE_SEPARATOR
@@ -32,6 +32,7 @@ class ValidatedData:
     networks: list[Record] = field(default_factory=list)
     network_members: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    overrides: list[Place] = field(default_factory=list)
 
 
 class _RowChecker:
@@ -75,6 +76,20 @@ def _year_span(text: str) -> str:
     return parse_partial_date(text).text
 
 
+DISPUTABLE_FIELDS = ("since", "status_date")
+
+
+def _disputed_dates(text: str) -> tuple[str, ...]:
+    """`field=DATE` items, e.g. `since=1961;status_date=2022-03-02`: what other sources say."""
+    items = []
+    for item in (i.strip() for i in text.split(schema.LIST_SEPARATOR) if i.strip()):
+        field_name, _, date = item.partition("=")
+        if field_name.strip() not in DISPUTABLE_FIELDS or not date.strip():
+            raise cells.CellError(f"disputed date {item!r} must be written since=DATE or status_date=DATE")
+        items.append(f"{field_name.strip()}={parse_partial_date(date).text}")
+    return tuple(items)
+
+
 def _event_date(text: str) -> str:
     return parse_date_span(text).text
 
@@ -87,7 +102,7 @@ def validate_folder(folder: Path, gazetteer: Gazetteer | None = None) -> Validat
     """Read and check every file of a dataset folder; see the module docstring."""
     gazetteer = gazetteer or load_gazetteer()
     data = ValidatedData()
-    overrides = _validate_places(folder, gazetteer, data.problems)
+    data.overrides = overrides = _validate_places(folder, gazetteer, data.problems)
     geocoder = Geocoder(gazetteer, overrides)
     _validate_partnerships(folder, geocoder, data)
     _validate_aid_events(folder, geocoder, data)
@@ -159,10 +174,6 @@ def _validate_places(folder: Path, gazetteer: Gazetteer, problems: list[Problem]
     return places
 
 
-def _tie_key(a: Place, b: Place) -> tuple[str, str]:
-    return tuple(sorted((a.place_id, b.place_id)))  # type: ignore[return-value]
-
-
 def _context_places(geocoder: Geocoder, text: str) -> list[Place]:
     places = []
     for item in (i.strip() for i in text.split(schema.LIST_SEPARATOR) if i.strip()):
@@ -195,6 +206,7 @@ def _validate_partnerships(folder: Path, geocoder: Geocoder, data: ValidatedData
             "conflicts": c.check("conflicts", lambda v: cells.vocabulary_list(v, vocab.CONFLICT, "conflict"),
                                  blank=()),
             "context": c.check("context", lambda v: _context_places(geocoder, v), blank=[]),
+            "disputed_dates": c.check("disputed_dates", _disputed_dates, blank=()),
             "certainty": c.check("certainty", _certainty, blank="sourced"),
             "note": row.get("note"),
             "sources": c.check("sources", cells.sources, required=True),
@@ -207,7 +219,7 @@ def _validate_partnerships(folder: Path, geocoder: Geocoder, data: ValidatedData
                 c.fail("city_a" if group is a else "city_b",
                        f"{group.name} is a group of places with no location: it can donate aid but not hold a tie")
             else:
-                key = _tie_key(a, b)
+                key = pair_key(a.place_id, b.place_id)
                 if key in seen:
                     c.fail("city_b", f"duplicate tie {a.name} - {b.name}: same pair as row {seen[key]} "
                                      "(A-B and B-A are the same tie)")

@@ -70,6 +70,7 @@ PLACE_KIND: dict[str, str] = {
     "state": "State or province",
     "region": "Region or oblast",
     "port_authority": "Port authority",
+    "area": "Municipality, district or county (located by its list's coordinates)",
     "group": "Group of cities",
 }
 

@@ -1,4 +1,5 @@
-"""Shared fixtures: a small valid dataset folder and a helper to break one file of a copy of it."""
+"""Shared fixtures: the small valid dataset (tests/fixtures/mini), a writable copy of it to break, the same
+dataset loaded once for the dashboard, and an environment pointing the dashboard at it."""
 
 from __future__ import annotations
 
@@ -7,14 +8,15 @@ from pathlib import Path
 
 import pytest
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
+MINI_DIR = Path(__file__).resolve().parent / "fixtures" / "mini"
+MINI = MINI_DIR
 
 
 @pytest.fixture
 def mini_copy(tmp_path: Path) -> Path:
     """A writable copy of the small valid dataset."""
     target = tmp_path / "data"
-    shutil.copytree(MINI, target)
+    shutil.copytree(MINI_DIR, target)
     return target
 
 
@@ -25,4 +27,24 @@ def append_row(folder: Path, file_name: str, line: str) -> int:
     if not text.endswith("\n"):
         text += "\n"
     path.write_text(text + line + "\n", encoding="utf-8")
-    return len([row for row in (text + line).splitlines()])
+    return len((text + line).splitlines())
+
+
+@pytest.fixture(scope="session")
+def mini_build_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("mini-build")
+
+
+@pytest.fixture(scope="session")
+def mini_atlas(mini_build_dir: Path):
+    from dashboard.dataset import load_atlas
+
+    return load_atlas(MINI_DIR, mini_build_dir)
+
+
+@pytest.fixture
+def mini_env(monkeypatch: pytest.MonkeyPatch, mini_build_dir: Path, mini_atlas):
+    """The dashboard's configuration pointed at the mini dataset (callbacks read it per call)."""
+    monkeypatch.setenv("TWINNING_DATA_DIR", str(MINI_DIR))
+    monkeypatch.setenv("TWINNING_BUILD_DIR", str(mini_build_dir))
+    return mini_atlas

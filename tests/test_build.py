@@ -50,7 +50,7 @@ def test_places_count_their_ties_and_keep_search_names(built):
 
 def test_a_stale_build_is_rebuilt(built, caplog):
     data, out = built
-    append_row(data, "partnerships.csv", "Kyiv,UA,,Berlin,DE,,sister_city,active,2023-09-14,,,,,,,,https://e.org/b")
+    append_row(data, "partnerships.csv", "Kyiv,UA,,Berlin,DE,,sister_city,active,2023-09-14,,,,,,,,,https://e.org/b")
     with caplog.at_level(logging.INFO, logger="geodata"):
         layers = load_layers(data, out)
     assert "stale" in caplog.text
@@ -78,7 +78,7 @@ def test_the_build_leaves_no_temporary_files(built):
 
 
 def test_invalid_rows_are_reported_in_the_build_not_silently_dropped(tmp_path, mini_copy):
-    append_row(mini_copy, "partnerships.csv", "Kyiv,UA,,Atlantis,GR,,sister_city,active,,,,,,,,,https://e.org/x")
+    append_row(mini_copy, "partnerships.csv", "Kyiv,UA,,Atlantis,GR,,sister_city,active,,,,,,,,,,https://e.org/x")
     layers = build(mini_copy, tmp_path / "out")
     assert len(layers.problems) == 1 and "Atlantis" in layers.problems[0]
     assert layers.manifest["problems"] == layers.problems

@@ -26,29 +26,29 @@ def problems_after(folder: Path, file_name: str, line: str) -> tuple[int, list]:
 @pytest.mark.parametrize(
     ("line", "column", "fragment"),
     [
-        ("Kyiv,UA,,Berlin,DE,,sister_city,frozen,2023,,,,,,,,https://example.org/x", "status", "unknown status 'frozen'"),
-        ("Kyiv,UA,,Berlin,DE,,twins,active,2023,,,,,,,,https://example.org/x", "relation", "unknown relation 'twins'"),
-        ("Kyiv,UA,,Berlin,DE,,sister_city,active,2023,,guns;energy,,,,,,https://example.org/x", "aid_types",
+        ("Kyiv,UA,,Berlin,DE,,sister_city,frozen,2023,,,,,,,,,https://example.org/x", "status", "unknown status 'frozen'"),
+        ("Kyiv,UA,,Berlin,DE,,twins,active,2023,,,,,,,,,https://example.org/x", "relation", "unknown relation 'twins'"),
+        ("Kyiv,UA,,Berlin,DE,,sister_city,active,2023,,guns;energy,,,,,,,https://example.org/x", "aid_types",
          "unknown aid type 'guns'"),
-        ("Kyiv,UA,,Berlin,XX,,sister_city,active,2023,,,,,,,,https://example.org/x", "country_b",
+        ("Kyiv,UA,,Berlin,XX,,sister_city,active,2023,,,,,,,,,https://example.org/x", "country_b",
          "unknown country code 'XX'"),
-        ("Kyiv,UA,,Berlin,de,,sister_city,active,2023,,,,,,,,https://example.org/x", "country_b",
+        ("Kyiv,UA,,Berlin,de,,sister_city,active,2023,,,,,,,,,https://example.org/x", "country_b",
          "unknown country code 'de'"),
-        ("Kyiv,UA,,Berlin,DE,,sister_city,active,2023-02-30,,,,,,,,https://example.org/x", "since", "impossible"),
-        ("Kyiv,UA,,Berlin,DE,,sister_city,active,Sept 2023,,,,,,,,https://example.org/x", "since", "malformed"),
-        ("Kyiv,UA,,Berlin,DE,,sister_city,active,2091,,,,,,,,https://example.org/x", "since", "future"),
-        ("Kyiv,UA,,Berlin,DE,,sister_city,active,2023,,,,,,,,", "sources", "missing value: sources is required"),
-        ("Kyiv,UA,,Berlin,DE,,sister_city,active,2023,,,,,,,,ftp://example.org/x", "sources", "malformed source URL"),
-        ("Kyiv,UA,,Berlinn,DE,,sister_city,active,2023,,,,,,,,https://example.org/x", "city_b", "unknown place 'Berlinn'"),
-        ("Kyiv,UA,,Springfield,US,,sister_city,active,2023,,,,,,,,https://example.org/x", "city_b",
+        ("Kyiv,UA,,Berlin,DE,,sister_city,active,2023-02-30,,,,,,,,,https://example.org/x", "since", "impossible"),
+        ("Kyiv,UA,,Berlin,DE,,sister_city,active,Sept 2023,,,,,,,,,https://example.org/x", "since", "malformed"),
+        ("Kyiv,UA,,Berlin,DE,,sister_city,active,2091,,,,,,,,,https://example.org/x", "since", "future"),
+        ("Kyiv,UA,,Berlin,DE,,sister_city,active,2023,,,,,,,,,", "sources", "missing value: sources is required"),
+        ("Kyiv,UA,,Berlin,DE,,sister_city,active,2023,,,,,,,,,ftp://example.org/x", "sources", "malformed source URL"),
+        ("Kyiv,UA,,Berlinn,DE,,sister_city,active,2023,,,,,,,,,https://example.org/x", "city_b", "unknown place 'Berlinn'"),
+        ("Kyiv,UA,,Springfield,US,,sister_city,active,2023,,,,,,,,,https://example.org/x", "city_b",
          "ambiguous place 'Springfield'"),
-        ("Warsaw,PL,,Kyiv,UA,,sister_city,active,2023,,,,,,,,https://example.org/x", "city_b", "duplicate tie"),
-        ("Kyiv,UA,,Kiev,UA,,sister_city,active,2023,,,,,,,,https://example.org/x", "city_b", "two different places"),
-        ("Kyiv,UA,,Berlin,DE,,sister_city,suspended,2023,2022,,,,,,,https://example.org/x", "status_date",
+        ("Warsaw,PL,,Kyiv,UA,,sister_city,active,2023,,,,,,,,,https://example.org/x", "city_b", "duplicate tie"),
+        ("Kyiv,UA,,Kiev,UA,,sister_city,active,2023,,,,,,,,,https://example.org/x", "city_b", "two different places"),
+        ("Kyiv,UA,,Berlin,DE,,sister_city,suspended,2023,2022,,,,,,,,https://example.org/x", "status_date",
          "before since"),
-        ("Kyiv,UA,,Berlin,DE,,sister_city,active,2023,,,,,,sure,,https://example.org/x", "certainty",
+        ("Kyiv,UA,,Berlin,DE,,sister_city,active,2023,,,,,,,sure,,https://example.org/x", "certainty",
          "unknown certainty"),
-        ("Kyiv,UA,,Berlin,DE,,sister_city,active,2023,,,,,Atlantis/UA,,,https://example.org/x", "context",
+        ("Kyiv,UA,,Berlin,DE,,sister_city,active,2023,,,,,Atlantis/UA,,,,https://example.org/x", "context",
          "unknown place 'Atlantis'"),
     ],
 )
@@ -60,13 +60,13 @@ def test_each_bad_tie_is_reported_where_it_is_and_the_rest_kept(mini_copy, line,
 
 
 def test_a_row_with_several_problems_reports_them_all(mini_copy):
-    row, data = problems_after(mini_copy, TIE, "Kyiv,UA,,Berlin,DE,,twins,frozen,2023-13,,,,,,,,")
+    row, data = problems_after(mini_copy, TIE, "Kyiv,UA,,Berlin,DE,,twins,frozen,2023-13,,,,,,,,,")
     assert {p.column for p in data.problems} == {"relation", "status", "since", "sources"}
     assert all(p.row == row for p in data.problems)
 
 
 def test_problems_are_printed_as_file_row_column_message(mini_copy):
-    row, data = problems_after(mini_copy, TIE, "Kyiv,UA,,Berlin,DE,,sister_city,frozen,2023,,,,,,,,https://e.org/x")
+    row, data = problems_after(mini_copy, TIE, "Kyiv,UA,,Berlin,DE,,sister_city,frozen,2023,,,,,,,,,https://e.org/x")
     assert str(data.problems[0]).startswith(f"partnerships.csv:{row}:status: unknown status 'frozen'")
 
 
@@ -95,7 +95,7 @@ def test_a_missing_file_is_reported(mini_copy):
 def test_a_group_cannot_hold_a_tie(mini_copy):
     row, data = problems_after(
         mini_copy, TIE,
-        "International partners of Kharkiv,UA,,Kharkiv,UA,,partner_city,active,,,,,,,,,https://example.org/x",
+        "International partners of Kharkiv,UA,,Kharkiv,UA,,partner_city,active,,,,,,,,,,https://example.org/x",
     )
     assert [(p.row, p.column) for p in data.problems] == [(row, "city_a")]
     assert "group" in data.problems[0].message

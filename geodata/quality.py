@@ -1,0 +1,116 @@
+"""Data-quality checks no other map offers, and the readable report of them (`python -m geodata report`).
+
+- one-sided ties: listed on one partner's entry only;
+- Ukrainian-Russian ties still shown as active (most ended between 2014 and 2022);
+- dates that sources disagree on;
+- places that resolve far from where the source put them (the scraped coordinates' homonym errors).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+
+from geodata.layers import Layers
+
+UA_RU = frozenset({"UA", "RU"})
+STILL_SHOWN_ACTIVE = frozenset({"active", "unknown"})
+
+
+def one_sided_ties(ties: pd.DataFrame) -> pd.DataFrame:
+    """Ties in the lists that only one partner's entry lists, with the side that lists it."""
+    one_sided = ties[ties["one_sided"].astype(bool)].copy()
+    by_a = one_sided["listed_by_a"].astype(bool)
+    one_sided["listed_by"] = one_sided["city_a"].where(by_a, one_sided["city_b"])
+    one_sided["listed_by_country"] = one_sided["country_a"].where(by_a, one_sided["country_b"])
+    one_sided["not_listed_by"] = one_sided["city_b"].where(by_a, one_sided["city_a"])
+    one_sided["not_listed_by_country"] = one_sided["country_b"].where(by_a, one_sided["country_a"])
+    return one_sided
+
+
+def ukraine_russia_still_active(ties: pd.DataFrame) -> pd.DataFrame:
+    """Ukrainian-Russian ties whose status is active or, in the lists, unknown (i.e. shown as if current)."""
+    pairs = [frozenset(p) for p in zip(ties["country_a"], ties["country_b"])]
+    mask = pd.Series([p == UA_RU for p in pairs], index=ties.index) & ties["status"].isin(STILL_SHOWN_ACTIVE)
+    return ties[mask]
+
+
+def date_conflicts(ties: pd.DataFrame) -> pd.DataFrame:
+    """Ties whose sources give different dates: the value used and what the other sources say."""
+    return ties[ties["disputed_dates"].fillna("").str.len() > 0]
+
+
+def far_from_source(build_dir: Path) -> pd.DataFrame:
+    """Places the geocoder put far (over 100 km) from the coordinate the scraped list gave."""
+    path = build_dir / "far_from_source.csv"
+    return pd.read_csv(path) if path.exists() and path.stat().st_size > 1 else pd.DataFrame()
+
+
+def unresolved(build_dir: Path) -> pd.DataFrame:
+    """List entries that could not be placed, with the reason."""
+    path = build_dir / "unresolved_listed.csv"
+    return pd.read_csv(path, dtype=str) if path.exists() else pd.DataFrame()
+
+
+def _table(frame: pd.DataFrame, columns: list[str], limit: int = 40) -> str:
+    if frame.empty:
+        return "_none_\n"
+    shown = frame[columns].head(limit).fillna("")
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    for row in shown.itertuples(index=False):
+        cells = [str(v).replace("|", "\\|").replace("\n", " ") for v in row]
+        lines.append("| " + " | ".join(cells) + " |")
+    more = f"\n_{len(frame) - limit:,} more not shown._\n" if len(frame) > limit else "\n"
+    return "\n".join(lines) + more
+
+
+def write_report(layers: Layers, build_dir: Path, out: Path) -> Path:
+    """Write the Markdown data-quality report; return its path."""
+    ties = layers.partnerships
+    stats = layers.manifest.get("listed", {})
+    pairs, resolved = stats.get("wikipedia_pairs", 0), stats.get("wikipedia_resolved", 0)
+    edges, placed = stats.get("wikidata_edges", 0), stats.get("wikidata_resolved", 0)
+    one_sided, ua_ru = one_sided_ties(ties), ukraine_russia_still_active(ties)
+    conflicts, far, missing = date_conflicts(ties), far_from_source(build_dir), unresolved(build_dir)
+    rate = lambda a, b: f"{a / b:.1%}" if b else "n/a"  # noqa: E731
+    parts = [
+        "# Twinning Atlas: data-quality report\n",
+        f"Dataset version {layers.manifest.get('dataset_version', '?')}, built "
+        f"{layers.manifest.get('built_at', '?')}; report written {dt.date.today().isoformat()}.\n",
+        "## Coverage\n",
+        f"- Ties: {len(ties):,} ({(ties.tier == 'cited').sum():,} cited, {(ties.tier == 'listed').sum():,} listed "
+        "only); cited ties also found in the lists: "
+        f"{((ties.tier == 'cited') & (ties.listed_in.fillna('') != '')).sum():,}.",
+        f"- Wikipedia pairs placed: {resolved:,} of {pairs:,} ({rate(resolved, pairs)}).",
+        f"- Wikidata P190 edges placed: {placed:,} of {edges:,} ({rate(placed, edges)}); the 2016 crawl gives "
+        "labels without countries, so an edge is placed only through the places of the Wikipedia lists.",
+        f"- Entries not placed (in `unresolved_listed.csv`, each with its reason): {len(missing):,}.",
+        f"- Data problems in the curated files: {len(layers.problems)}.\n",
+        "## One-sided ties\n",
+        f"{len(one_sided):,} listed ties appear on one partner's entry only: a tie the other side does not "
+        "acknowledge, or a gap in the other side's list.\n",
+        _table(one_sided, ["listed_by", "listed_by_country", "not_listed_by", "not_listed_by_country", "listed_in"]),
+        "## Ukrainian-Russian ties still shown as active\n",
+        f"{len(ua_ru):,} ties between Ukrainian and Russian places are active, or listed without a status as if "
+        "current; most such ties were ended between 2014 and 2022. Each needs a dated source before it is trusted.\n",
+        _table(ua_ru, ["city_a", "country_a", "city_b", "country_b", "tier", "status", "listed_in"]),
+        "## Dates the sources disagree on\n",
+        _table(conflicts, ["city_a", "city_b", "since", "status_date", "disputed_dates", "note"]),
+        "## Places far from where the source put them\n",
+        f"{len(far):,} places resolve more than 100 km from the coordinate the scraped list gave. Most are the "
+        "list's mistakes for homonyms (a US Milan placed in Italy); the project's geocoder uses the name, country "
+        "and admin1, never that coordinate alone.\n",
+        _table(far, ["name", "country", "resolved_as", "source_lat", "source_lon", "km"]) if not far.empty
+        else "_none_\n",
+        "## Why entries were not placed\n",
+        _table(missing.assign(kind=missing["reason"].str.extract(r"^([a-z ]+?)(?: '| \"|:|$)")[0])
+               .groupby(["source", "kind"]).size().reset_index(name="entries")
+               .sort_values("entries", ascending=False), ["source", "kind", "entries"])
+        if not missing.empty else "_none_\n",
+        "Sources: Wikipedia (CC BY-SA 4.0), Wikidata (CC0), GeoNames (CC BY 4.0), curated citations per tie.\n",
+    ]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(parts), encoding="utf-8")
+    return out
