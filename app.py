@@ -1,0 +1,65 @@
+"""Twinning Atlas: the composition root. `python app.py` serves on $PORT (default 8050); `gunicorn app:server`."""
+
+from __future__ import annotations
+
+import logging
+
+import dash
+from dash import Dash
+
+import dashboard.callbacks  # noqa: F401 - registers every callback with dash.callback
+from dashboard import text
+from dashboard.config import read_config
+from dashboard.dataset import current_atlas
+from dashboard.downloads import register_downloads
+from dashboard.layout import page
+
+log = logging.getLogger("dashboard")
+
+
+def _log_callback_error(error: Exception) -> None:
+    """A failing callback leaves the page as it was (no stack trace shown); the log says why."""
+    log.exception("callback failed: %s", error, exc_info=error)
+
+
+def serve_layout() -> object:
+    """The page, built per visit from the cached dataset."""
+    return page(current_atlas(), topojson_url=dash.get_asset_url(""))
+
+
+def create_app() -> Dash:
+    """Build the Dash app: layout, callbacks (registered on import), download routes, all assets local.
+
+    Callbacks registered with `dash.callback` attach to the first app of a process that starts serving,
+    so make one app per process (as `server` below does).
+    """
+    config = read_config()
+    current_atlas()  # load (and build if stale) the dataset before the first visitor
+    app = Dash(
+        __name__,
+        title=text.APP_TITLE,
+        update_title=None,
+        serve_locally=True,  # no CDN: Dash, plotly.js and AG Grid scripts come from this server
+        on_error=_log_callback_error,
+        meta_tags=[
+            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
+            {"name": "description", "content": text.TAGLINE},
+        ],
+    )
+    app.scripts.config.serve_locally = True
+    app.css.config.serve_locally = True
+    app.layout = serve_layout
+    app.enable_dev_tools(
+        debug=config.debug, dev_tools_ui=config.debug, dev_tools_props_check=config.debug, dev_tools_hot_reload=False
+    )
+    register_downloads(app.server)
+    return app
+
+
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+app = create_app()
+server = app.server
+
+if __name__ == "__main__":
+    settings = read_config()
+    app.run(host=settings.host, port=settings.port, debug=settings.debug)

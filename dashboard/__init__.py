@@ -1,0 +1,1 @@
+"""Twinning Atlas dashboard: the Dash UI over the `geodata` layers."""

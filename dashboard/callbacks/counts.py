@@ -1,0 +1,21 @@
+"""The counts strip and the line that says what the filters hide."""
+
+from __future__ import annotations
+
+from dash import Input, Output, callback
+
+from dashboard import ids, summary
+from dashboard.dataset import Atlas, current_atlas
+from dashboard.urlstate import parse_query
+
+
+def counts_for_view(atlas: Atlas, query: str | None) -> tuple[list, str]:
+    """The counts strip's content and the hidden-ties line of a view."""
+    view = parse_query(query).view
+    counts = atlas.index.counts(atlas.index.mask(view))
+    return summary.counts_strip(counts), summary.hidden_line(counts, atlas.index.hidden_by(view))
+
+
+@callback(Output(ids.COUNTS, "children"), Output(ids.HIDDEN_LINE, "children"), Input(ids.VIEW_QUERY, "data"))
+def update_counts(query: str | None) -> tuple:
+    return counts_for_view(current_atlas(), query)

@@ -1,0 +1,43 @@
+"""The city panel of the selected place."""
+
+from __future__ import annotations
+
+from dash import Input, Output, callback, clientside_callback
+
+from dashboard import ids, panels
+from dashboard.callbacks.selection import MISSING_PREFIX
+from dashboard.dataset import Atlas, current_atlas
+
+
+def panel_for(atlas: Atlas, place_id: str | None) -> tuple[list, bool]:
+    """The panel's content for a selection, and whether the close button is hidden."""
+    if not place_id:
+        return panels.render_empty_panel(), True
+    if place_id.startswith(MISSING_PREFIX):
+        return panels.render_missing_place(place_id[len(MISSING_PREFIX) :]), False
+    data = panels.city_panel_data(atlas, place_id)
+    if data is None:
+        return panels.render_empty_panel(), True
+    return panels.render_city_panel(data), False
+
+
+@callback(Output(ids.PANEL, "children"), Output(ids.PANEL_CLOSE, "hidden"), Input(ids.SELECTED_PLACE, "data"))
+def show_panel(place_id: str | None) -> tuple:
+    return panel_for(current_atlas(), place_id)
+
+
+# On a narrow screen the panel sits below the map: bring it into view when a place is chosen.
+clientside_callback(
+    """
+    function(placeId) {
+        if (placeId && window.innerWidth < 1100) {
+            const card = document.getElementById("PANEL_CARD");
+            if (card) { setTimeout(() => card.scrollIntoView({behavior: "smooth", block: "start"}), 50); }
+        }
+        return window.dash_clientside.no_update;
+    }
+    """.replace("PANEL_CARD", ids.PANEL_CARD),
+    Output(ids.PANEL_CARD, "data-scrolled"),
+    Input(ids.SELECTED_PLACE, "data"),
+    prevent_initial_call=True,
+)

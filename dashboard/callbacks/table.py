@@ -1,0 +1,39 @@
+"""The table of ties in view, its search box, and the download links of the same view."""
+
+from __future__ import annotations
+
+from dash import Input, Output, Patch, callback
+
+from dashboard import ids, table
+from dashboard.dataset import Atlas, current_atlas
+from dashboard.downloads import CSV_PATH, GEOJSON_PATH
+from dashboard.urlstate import parse_query
+
+
+def rows_for_view(atlas: Atlas, query: str | None) -> tuple[list[dict], str]:
+    """The table rows of a view, and the note saying how many it leaves out."""
+    mask = atlas.index.mask(parse_query(query).view)
+    return table.rows_in_view(atlas.table_rows, atlas.table_order, mask), table.table_note(int(mask.sum()))
+
+
+def download_links(query: str | None) -> tuple[str, str]:
+    """The CSV and GeoJSON download URLs of a view, relative to the page (so they work under a path prefix)."""
+    return CSV_PATH.lstrip("/") + (query or ""), GEOJSON_PATH.lstrip("/") + (query or "")
+
+
+@callback(
+    Output(ids.TABLE, "rowData"),
+    Output(ids.TABLE_NOTE, "children"),
+    Output(ids.DOWNLOAD_CSV, "href"),
+    Output(ids.DOWNLOAD_GEOJSON, "href"),
+    Input(ids.VIEW_QUERY, "data"),
+)
+def update_table(query: str | None) -> tuple:
+    return (*rows_for_view(current_atlas(), query), *download_links(query))
+
+
+@callback(Output(ids.TABLE, "dashGridOptions"), Input(ids.TABLE_SEARCH, "value"), prevent_initial_call=True)
+def search_table(search: str | None) -> Patch:
+    options = Patch()
+    options["quickFilterText"] = search or ""
+    return options

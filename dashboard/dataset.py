@@ -1,0 +1,82 @@
+"""The read-only cache of the dataset: layers loaded once per process, plus the index and texts built from them."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from dashboard import figures, table, text
+from dashboard.config import read_config
+from geodata import Layers, load_layers
+from geodata.filters import PartnershipIndex
+from geodata.gazetteer import normalise_name
+
+log = logging.getLogger("dashboard")
+
+
+@dataclass(frozen=True)
+class Atlas:
+    """Everything the callbacks read: never mutated after load."""
+
+    layers: Layers
+    index: PartnershipIndex
+    tie_hover: np.ndarray  # per tie row: its hover text
+    place_labels: np.ndarray  # per place code: "Kyiv (UA)"
+    featured: dict[str, str | None]  # button label -> place id (None when the place is not in the data)
+    table_rows: list[dict]  # per tie row: its table row, formatted once
+    table_order: np.ndarray  # tie rows in the table's default order
+
+    def place_row(self, place_id: str) -> dict | None:
+        """The places-layer row of a place, as a dict, or None."""
+        places = self.layers.places
+        hits = places.index[places["place_id"] == place_id]
+        return places.loc[hits[0]].to_dict() if len(hits) else None
+
+
+def featured_place_ids(layers: Layers) -> dict[str, str | None]:
+    """Resolve the featured cities (text.FEATURED_CITIES) to place ids by name and country."""
+    places = layers.places
+    keys = [normalise_name(n) for n in places["name"]]
+    found: dict[str, str | None] = {}
+    for label, name, country in text.FEATURED_CITIES:
+        wanted = normalise_name(name)
+        hits = [
+            pid
+            for pid, key, cc, kind in zip(places["place_id"], keys, places["country"], places["kind"])
+            if key == wanted and cc == country and kind == "city"
+        ]
+        found[label] = str(hits[0]) if hits else None
+    return found
+
+
+def build_atlas(layers: Layers) -> Atlas:
+    """Index the layers and precompute per-tie and per-place texts."""
+    index = PartnershipIndex(layers.partnerships, layers.places)
+    return Atlas(
+        layers=layers,
+        index=index,
+        tie_hover=figures.tie_hover_texts(layers.partnerships),
+        place_labels=figures.place_labels(layers.places, index.place_ids),
+        featured=featured_place_ids(layers),
+        table_rows=table.format_rows(layers.partnerships),
+        table_order=table.display_order(layers.partnerships),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_atlas(data_dir: Path, build_dir: Path) -> Atlas:
+    """Load (building if stale) and index one dataset folder; cached per process."""
+    layers = load_layers(data_dir, build_dir)
+    if layers.problems:
+        log.warning("%d data problems: rows left out (run `python -m geodata validate`)", len(layers.problems))
+    return build_atlas(layers)
+
+
+def current_atlas() -> Atlas:
+    """The dataset the configuration points at."""
+    config = read_config()
+    return load_atlas(config.data_dir, config.build_dir)

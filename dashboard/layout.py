@@ -1,0 +1,374 @@
+"""The page, built from named pieces: header, featured cities, filters, counts, map, panel, table, about."""
+
+from __future__ import annotations
+
+import dash_ag_grid as dag
+from dash import dcc, html
+
+from dashboard import ids, table, text
+from dashboard.dataset import Atlas
+from dashboard.figures import STATUS_STYLE, graph_config, short_label
+from geodata.gazetteer import country_names
+from geodata.schema import SOURCE_SEPARATOR
+from geodata.vocab import AID_TYPE, CONFLICT, RELATION, STATUS, THEME
+
+
+def _field(label: str, control: object, control_id: str, hint: object = None) -> html.Div:
+    return html.Div([html.Label(label, htmlFor=control_id, className="field-label"), control, hint], className="field")
+
+
+def _dropdown(control_id: str, options: list[dict]) -> dcc.Dropdown:
+    return dcc.Dropdown(
+        id=control_id,
+        options=options,
+        multi=True,
+        value=[],
+        placeholder=text.ANY_PLACEHOLDER,
+        className="dropdown",
+        clearable=True,
+        searchable=True,
+    )
+
+
+def _vocab_options(vocabulary: dict[str, str]) -> list[dict]:
+    return [{"label": label, "value": word} for word, label in vocabulary.items()]
+
+
+def header() -> html.Header:
+    return html.Header(
+        [
+            html.Div(
+                [
+                    html.H1([html.Span("◍", className="logo", **{"aria-hidden": "true"}), text.APP_TITLE]),
+                    html.P(text.TAGLINE, className="tagline"),
+                ],
+                className="brand",
+            ),
+            html.A(text.ABOUT_HEADING, href="#" + ids.ABOUT, className="header-link"),
+        ],
+        className="site-header",
+    )
+
+
+def featured_cities(atlas: Atlas) -> html.Nav:
+    buttons = [
+        html.Button(
+            label,
+            id=ids.featured_city_button(label),
+            n_clicks=0,
+            className="city-button",
+            title=label if atlas.featured.get(label) else text.PANEL_NOT_IN_DATA.format(name=label),
+        )
+        for label, _, _ in text.FEATURED_CITIES
+    ]
+    return html.Nav(
+        [html.Span(text.FEATURED_HEADING, className="nav-label"), *buttons],
+        className="featured",
+        **{"aria-label": text.FEATURED_HEADING},
+    )
+
+
+def filters(atlas: Atlas) -> html.Aside:
+    names = country_names()
+    countries = sorted(
+        ({"label": f"{names.get(c, c)} ({c})", "value": c} for c in atlas.index.countries), key=lambda o: o["label"]
+    )
+    status_options = [
+        {
+            "label": html.Span(
+                [html.Span(className="swatch", style={"background": STATUS_STYLE[w]["color"]}), short_label(label)],
+                className="check-label",
+            ),
+            "value": w,
+        }
+        for w, label in STATUS.items()
+    ]
+    body = html.Div(
+        [
+            _field(
+                text.FILTER_LABELS["city"],
+                dcc.Input(
+                    id=ids.FILTER_CITY,
+                    type="search",
+                    debounce=True,
+                    value="",
+                    className="text-input",
+                    placeholder=text.PLACE_SEARCH_PLACEHOLDER,
+                    autoComplete="off",
+                ),
+                ids.FILTER_CITY,
+                html.Div(id=ids.PLACE_MATCHES, className="hint", **{"aria-live": "polite"}),
+            ),
+            _field(
+                text.FILTER_LABELS["status"],
+                dcc.Checklist(
+                    id=ids.FILTER_STATUS,
+                    options=status_options,
+                    value=[],
+                    className="checklist",
+                    inputClassName="check-input",
+                    labelClassName="check",
+                ),
+                ids.FILTER_STATUS,
+            ),
+            _field(text.FILTER_LABELS["country"], _dropdown(ids.FILTER_COUNTRY, countries), ids.FILTER_COUNTRY),
+            _field(text.FILTER_LABELS["aid"], _dropdown(ids.FILTER_AID, _vocab_options(AID_TYPE)), ids.FILTER_AID),
+            _field(
+                text.FILTER_LABELS["relation"],
+                _dropdown(ids.FILTER_RELATION, _vocab_options(RELATION)),
+                ids.FILTER_RELATION,
+            ),
+            _field(text.FILTER_LABELS["theme"], _dropdown(ids.FILTER_THEME, _vocab_options(THEME)), ids.FILTER_THEME),
+            _field(
+                text.FILTER_LABELS["conflict"],
+                _dropdown(ids.FILTER_CONFLICT, _vocab_options(CONFLICT)),
+                ids.FILTER_CONFLICT,
+            ),
+            html.Fieldset(
+                [
+                    html.Legend(text.FILTER_LABELS["years"], className="field-label"),
+                    html.Div(
+                        [
+                            html.Label(text.YEAR_FROM_LABEL, htmlFor=ids.FILTER_YEAR_FROM, className="sr-only"),
+                            dcc.Input(
+                                id=ids.FILTER_YEAR_FROM,
+                                type="number",
+                                min=1000,
+                                max=2999,
+                                step=1,
+                                debounce=True,
+                                placeholder=text.YEAR_FROM_PLACEHOLDER,
+                                className="text-input year-input",
+                            ),
+                            html.Span("–", className="year-dash", **{"aria-hidden": "true"}),
+                            html.Label(text.YEAR_TO_LABEL, htmlFor=ids.FILTER_YEAR_TO, className="sr-only"),
+                            dcc.Input(
+                                id=ids.FILTER_YEAR_TO,
+                                type="number",
+                                min=1000,
+                                max=2999,
+                                step=1,
+                                debounce=True,
+                                placeholder=text.YEAR_TO_PLACEHOLDER,
+                                className="text-input year-input",
+                            ),
+                        ],
+                        className="year-row",
+                    ),
+                ],
+                className="field years",
+            ),
+            _field(
+                text.FILTER_LABELS["color"],
+                dcc.RadioItems(
+                    id=ids.COLOR_BY,
+                    options=[{"label": v, "value": k} for k, v in text.COLOR_BY.items()],
+                    value="status",
+                    className="radio-row",
+                    inputClassName="check-input",
+                    labelClassName="check",
+                ),
+                ids.COLOR_BY,
+            ),
+            html.Button(text.RESET, id=ids.RESET, n_clicks=0, className="reset-button"),
+        ],
+        className="filters-body",
+        id=ids.FILTERS_BODY,
+    )
+    toggle = html.Button(
+        [text.FILTERS_HEADING, html.Span(id=ids.FILTERS_SUMMARY, className="filters-count")],
+        id=ids.FILTERS_TOGGLE,
+        className="filters-toggle",
+        n_clicks=0,
+        **{"aria-controls": ids.FILTERS_BODY, "aria-expanded": "false"},
+    )
+    return html.Aside(
+        [html.H2(text.FILTERS_HEADING, className="sidebar-heading"), toggle, body],
+        id=ids.FILTERS,
+        className="filters collapsed",
+        **{"aria-label": text.FILTERS_HEADING},
+    )
+
+
+def counts_bar() -> html.Section:
+    return html.Section(
+        [
+            html.Div(id=ids.COUNTS, className="counts", **{"aria-live": "polite"}),
+            html.P(id=ids.HIDDEN_LINE, className="hidden-line"),
+        ],
+        className="counts-bar",
+    )
+
+
+def map_card(topojson_url: str) -> html.Section:
+    return html.Section(
+        [
+            # The frame fixes the height: a responsive graph fills its parent, so the parent must not size by content.
+            html.Div(
+                dcc.Graph(
+                    id=ids.MAP_GRAPH,
+                    config=graph_config(topojson_url),
+                    className="map-graph",
+                    style={"height": "100%", "width": "100%"},
+                    figure={"data": [], "layout": {"geo": {"fitbounds": False}}},
+                ),
+                className="map-frame",
+            ),
+            html.P(id=ids.STYLE_KEY, className="style-key"),
+        ],
+        className="card map-card",
+        **{"aria-label": text.MAP_LABEL},
+    )
+
+
+def panel() -> html.Aside:
+    return html.Aside(
+        [
+            html.Button(
+                "×",
+                id=ids.PANEL_CLOSE,
+                n_clicks=0,
+                className="panel-close",
+                hidden=True,
+                title=text.PANEL_CLOSE,
+                **{"aria-label": text.PANEL_CLOSE},
+            ),
+            html.Div(id=ids.PANEL, className="panel-content"),
+        ],
+        id=ids.PANEL_CARD,
+        className="card panel-card",
+        **{"aria-live": "polite"},
+    )
+
+
+def table_card() -> html.Section:
+    return html.Section(
+        [
+            html.Div(
+                [
+                    html.H2(text.TABLE_HEADING, className="card-heading"),
+                    html.Label(text.TABLE_SEARCH_PLACEHOLDER, htmlFor=ids.TABLE_SEARCH, className="sr-only"),
+                    dcc.Input(
+                        id=ids.TABLE_SEARCH,
+                        type="search",
+                        debounce=False,
+                        placeholder=text.TABLE_SEARCH_PLACEHOLDER,
+                        className="text-input table-search",
+                    ),
+                    html.Div(
+                        [
+                            html.A(
+                                text.DOWNLOAD_CSV,
+                                id=ids.DOWNLOAD_CSV,
+                                href="download/partnerships.csv",
+                                className="download-link",
+                                title=text.DOWNLOADS_NOTE,
+                            ),
+                            html.A(
+                                text.DOWNLOAD_GEOJSON,
+                                id=ids.DOWNLOAD_GEOJSON,
+                                href="download/partnerships.geojson",
+                                className="download-link",
+                                title=text.DOWNLOADS_NOTE,
+                            ),
+                        ],
+                        className="downloads",
+                    ),
+                ],
+                className="card-header",
+            ),
+            html.P(id=ids.TABLE_NOTE, className="hint table-note"),
+            dag.AgGrid(
+                id=ids.TABLE,
+                rowData=[],
+                columnDefs=table.column_defs(),
+                getRowId=f"params.data.{table.ROW_ID}",
+                defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 90, "flex": 1},
+                dashGridOptions={
+                    "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
+                    "animateRows": False,
+                    "tooltipShowDelay": 400,
+                    "suppressCellFocus": False,
+                },
+                columnSize="responsiveSizeToFit",
+                className="ties-grid",
+                style={"height": "420px"},
+            ),
+        ],
+        className="card table-card",
+    )
+
+
+def about(atlas: Atlas) -> html.Section:
+    layers = atlas.layers
+    sources = set()
+    for frame in (layers.partnerships, layers.aid_events, layers.network_members, layers.networks):
+        if "sources" in frame:
+            for cell in frame["sources"]:
+                sources.update(s.strip() for s in str(cell or "").split(SOURCE_SEPARATOR.strip()) if s.strip())
+    paragraphs = [html.P(p) for p in text.ABOUT_PARAGRAPHS]
+    tiers = layers.partnerships["tier"].value_counts() if "tier" in layers.partnerships else {}
+    stats = text.ABOUT_STATS.format(
+        ties=len(layers.partnerships),
+        cited=int(tiers.get("cited", 0)),
+        listed=int(tiers.get("listed", 0)),
+        events=len(layers.aid_events),
+        members=len(layers.network_members),
+        sources=len(sources),
+    )
+    version = layers.manifest.get("dataset_version")
+    facts = (
+        [stats]
+        + ([text.ABOUT_VERSION.format(version=version)] if version else [])
+        + ([text.ABOUT_PROBLEMS.format(n=len(layers.problems))] if layers.problems else [])
+    )
+    licences = html.Ul(
+        [
+            html.Li(
+                [
+                    html.A(what, href=link, target="_blank", rel="noopener noreferrer") if link else what,
+                    ": ",
+                    html.Strong(licence),
+                ]
+            )
+            for what, licence, link in text.LICENCES
+        ],
+        className="licences",
+    )
+    return html.Section(
+        [
+            html.H2(text.ABOUT_HEADING, className="card-heading"),
+            *paragraphs,
+            html.P(" ".join(facts), className="about-stats"),
+            html.H3(text.LICENCES_HEADING),
+            licences,
+        ],
+        id=ids.ABOUT,
+        className="card about-card",
+    )
+
+
+def page(atlas: Atlas, topojson_url: str) -> html.Div:
+    """The whole page for one dataset; the stores hold per-user state, the URL holds the filters."""
+    stores = [
+        dcc.Location(id=ids.URL, refresh=False),
+        dcc.Store(id=ids.VIEW_QUERY, data=""),
+        dcc.Store(id=ids.SELECTED_PLACE, data=None),
+        dcc.Store(id=ids.SELECTED_TIE, data=None),
+    ]
+    notices = html.Div(id=ids.NOTICES, className="notices", role="alert")
+    main = html.Main(
+        [
+            featured_cities(atlas),
+            filters(atlas),
+            counts_bar(),
+            map_card(topojson_url),
+            panel(),
+            table_card(),
+        ],
+        className="layout",
+    )
+    return html.Div(
+        [*stores, header(), notices, main, about(atlas), html.Footer(text.FOOTER, className="site-footer")],
+        className="app",
+    )

@@ -1,0 +1,400 @@
+"""The city panel: a place's partners by status, what flowed through its ties, its timeline, networks, sources.
+
+`city_panel_data` gathers the facts (pure, testable without Dash rendering); `render_city_panel` lays them out.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from dash import html
+
+from dashboard import text
+from dashboard.dataset import Atlas
+from dashboard.figures import short_label
+from geodata.gazetteer import country_names
+from geodata.schema import LIST_SEPARATOR, QUANTITY_COLUMNS, SOURCE_SEPARATOR
+from geodata.vocab import AID_TYPE, CLOSED_STATUSES, PLACE_KIND, RELATION, STATUS
+
+
+@dataclass(frozen=True)
+class PartnerEntry:
+    """One tie seen from the panel's place."""
+
+    partnership_id: str
+    partner: str
+    partner_country: str
+    relation: str
+    status: str
+    since: str
+    status_date: str
+    aid_types: tuple[str, ...]
+    note: str
+    uncertain: bool
+    sources: tuple[str, ...]
+    context_of: str = ""  # set when the place is not an end but the tie concerns it ("Kyiv – Trieste")
+    listed: bool = False  # from the Wikipedia / Wikidata lists only
+
+
+@dataclass(frozen=True)
+class AidEntry:
+    """One aid event to or from the place."""
+
+    date: str
+    donor: str
+    recipient: str
+    aid_types: tuple[str, ...]
+    description: str
+    quantities: tuple[str, ...]
+    uncertain: bool
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A dated step: an agreement signed, a tie suspended or ended."""
+
+    date: str
+    what: str
+    kind: str  # "formed" | "suspended" | "ended"
+
+
+@dataclass(frozen=True)
+class NetworkEntry:
+    """A city network the place belongs to."""
+
+    network: str
+    role: str
+    since: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CityPanel:
+    """Everything the panel of one place shows."""
+
+    place_id: str
+    name: str
+    country: str
+    country_name: str
+    kind: str
+    partners: dict[str, list[PartnerEntry]] = field(default_factory=dict)  # status -> entries, vocabulary order
+    aid: list[AidEntry] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    networks: list[NetworkEntry] = field(default_factory=list)
+    sources: tuple[str, ...] = ()
+
+    @property
+    def n_ties(self) -> int:
+        return sum(len(entries) for entries in self.partners.values())
+
+
+def _words(value: object) -> tuple[str, ...]:
+    return tuple(w for w in str(value or "").split(LIST_SEPARATOR) if w)
+
+
+def _sources(value: object) -> tuple[str, ...]:
+    return tuple(s.strip() for s in str(value or "").split(SOURCE_SEPARATOR.strip()) if s.strip())
+
+
+def format_quantity(column: str, value: object) -> str | None:
+    """A quantity with its unit ("3,500 tonnes", "€2,000,000"), or None when blank."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    if math.isnan(number):
+        return None
+    shown = f"{number:,.0f}" if number.is_integer() else f"{number:,.1f}"
+    return text.QUANTITY_UNITS[column].format(value=shown)
+
+
+def _partner_entries(atlas: Atlas, place_id: str) -> list[PartnerEntry]:
+    ties = atlas.layers.partnerships.iloc[atlas.index.touches([place_id]).nonzero()[0]]
+    entries = []
+    for tie in ties.itertuples(index=False):
+        if tie.place_a == place_id or tie.place_b == place_id:
+            a_side = tie.place_a == place_id
+            partner = tie.city_b if a_side else tie.city_a
+            country = tie.country_b if a_side else tie.country_a
+            context_of = ""
+        else:
+            partner, country = f"{tie.city_a} – {tie.city_b}", f"{tie.country_a}/{tie.country_b}"
+            context_of = partner
+        entries.append(
+            PartnerEntry(
+                partnership_id=tie.partnership_id,
+                partner=partner,
+                partner_country=country,
+                relation=tie.relation,
+                status=tie.status,
+                since=tie.since or "",
+                status_date=tie.status_date or "",
+                aid_types=_words(tie.aid_types),
+                note=tie.note or "",
+                uncertain=tie.certainty == "uncertain",
+                sources=_sources(tie.sources),
+                context_of=context_of,
+                listed=getattr(tie, "tier", "cited") == "listed",
+            )
+        )
+    return sorted(entries, key=lambda e: (e.listed, e.context_of != "", e.partner))
+
+
+def _aid_entries(atlas: Atlas, place_id: str) -> list[AidEntry]:
+    events = atlas.layers.aid_events
+    if events.empty:
+        return []
+    mine = events[(events["donor_id"] == place_id) | (events["recipient_id"] == place_id)]
+    entries = []
+    for _, event in mine.sort_values("date", kind="stable").iterrows():
+        quantities = tuple(q for c in QUANTITY_COLUMNS if c in event and (q := format_quantity(c, event[c])))
+        entries.append(
+            AidEntry(
+                date=event["date"] or "",
+                donor=event["donor"],
+                recipient=event["recipient"],
+                aid_types=_words(event["aid_types"]),
+                description=event["description"] or "",
+                quantities=quantities,
+                uncertain=event["certainty"] == "uncertain",
+                sources=_sources(event["sources"]),
+            )
+        )
+    return entries
+
+
+def _timeline(partners: list[PartnerEntry]) -> list[TimelineEntry]:
+    steps = []
+    for entry in partners:
+        relation = RELATION.get(entry.relation, entry.relation)
+        if entry.since:
+            steps.append(
+                TimelineEntry(
+                    entry.since, text.TIMELINE_FORMED.format(relation=relation, partner=entry.partner), "formed"
+                )
+            )
+        if entry.status in CLOSED_STATUSES and entry.status_date:
+            verb = text.TIMELINE_STATUS_VERB[entry.status]
+            steps.append(
+                TimelineEntry(
+                    entry.status_date, text.TIMELINE_CLOSED.format(status=verb, partner=entry.partner), entry.status
+                )
+            )
+    return sorted(steps, key=lambda s: s.date)
+
+
+def _network_entries(atlas: Atlas, place_id: str) -> list[NetworkEntry]:
+    members = atlas.layers.network_members
+    if members.empty:
+        return []
+    mine = members[members["place_id"] == place_id]
+    return [
+        NetworkEntry(m["network"], m["role"] or "", m["since"] or "", _sources(m["sources"]))
+        for _, m in mine.sort_values("network").iterrows()
+    ]
+
+
+def city_panel_data(atlas: Atlas, place_id: str) -> CityPanel | None:
+    """The facts of one place's panel, or None if the place is unknown."""
+    place = atlas.place_row(place_id)
+    if place is None:
+        return None
+    partners = _partner_entries(atlas, place_id)
+    grouped = {s: [e for e in partners if e.status == s] for s in STATUS}
+    aid = _aid_entries(atlas, place_id)
+    networks = _network_entries(atlas, place_id)
+    every_source = (
+        [s for e in partners for s in e.sources]
+        + [s for e in aid for s in e.sources]
+        + [s for e in networks for s in e.sources]
+    )
+    return CityPanel(
+        place_id=place_id,
+        name=place["name"],
+        country=place["country"],
+        country_name=country_names().get(place["country"], place["country"]),
+        kind=PLACE_KIND.get(place["kind"], place["kind"]),
+        partners={s: entries for s, entries in grouped.items() if entries},
+        aid=aid,
+        timeline=_timeline(partners),
+        networks=networks,
+        sources=tuple(dict.fromkeys(every_source)),
+    )
+
+
+# --- rendering --------------------------------------------------------------------------------------------
+def source_link(source: str) -> html.A | html.Span:
+    """A source as a link (its site and path, shortened) or, for a document title, as text."""
+    parsed = urlparse(source)
+    if parsed.scheme in ("http", "https") and parsed.netloc:
+        shown = parsed.netloc.removeprefix("www.") + (parsed.path if len(parsed.path) > 1 else "")
+        shown = shown if len(shown) <= 60 else shown[:57] + "…"
+        return html.A(shown, href=source, target="_blank", rel="noopener noreferrer", className="source-link")
+    return html.Span(source, className="source-title")
+
+
+def _chips(words: tuple[str, ...], vocabulary: dict[str, str], class_name: str = "chip") -> list[html.Span]:
+    return [html.Span(vocabulary.get(w, w), className=class_name) for w in words]
+
+
+def _partner_item(entry: PartnerEntry) -> html.Li:
+    dates = [text.SINCE.format(date=entry.since)] if entry.since else []
+    if entry.status_date:
+        dates.append(f"{short_label(STATUS[entry.status]).lower()} {entry.status_date}")
+    meta = " · ".join([RELATION.get(entry.relation, entry.relation), *dates])
+    return html.Li(
+        [
+            html.Div(
+                [
+                    html.Span(entry.partner, className="partner-name"),
+                    html.Span(entry.partner_country, className="country-code"),
+                    html.Span(text.PANEL_UNCERTAIN, className="badge-uncertain") if entry.uncertain else None,
+                    html.Span(text.PANEL_LISTED, className="badge-listed", title=text.PANEL_LISTED_TITLE)
+                    if entry.listed
+                    else None,
+                ],
+                className="partner-head",
+            ),
+            html.Div(meta, className="partner-meta"),
+            html.Div(_chips(entry.aid_types, AID_TYPE), className="chips") if entry.aid_types else None,
+            html.Div(entry.note, className="partner-note") if entry.note else None,
+            html.Div([source_link(s) for s in entry.sources], className="partner-sources"),
+        ],
+        className="partner",
+        **{"data-partnership": entry.partnership_id},
+    )
+
+
+def _aid_item(entry: AidEntry) -> html.Li:
+    return html.Li(
+        [
+            html.Div(
+                [
+                    html.Span(entry.date or text.UNDATED, className="aid-date"),
+                    html.Span(text.AID_FLOW.format(donor=entry.donor, recipient=entry.recipient), className="aid-flow"),
+                ],
+                className="aid-head",
+            ),
+            html.Div(_chips(entry.aid_types, AID_TYPE), className="chips"),
+            html.P(entry.description, className="aid-description"),
+            html.Div([html.Span(q, className="quantity") for q in entry.quantities], className="quantities")
+            if entry.quantities
+            else None,
+            html.Div([source_link(s) for s in entry.sources], className="partner-sources"),
+        ],
+        className="aid-event",
+    )
+
+
+def _section(title: str, body: object, count: int | None = None) -> html.Section:
+    heading = [title] + ([html.Span(str(count), className="count-badge")] if count is not None else [])
+    return html.Section([html.H3(heading), body], className="panel-section")
+
+
+def render_city_panel(panel: CityPanel) -> list:
+    """The panel's content, sections in reading order."""
+    partners = [
+        html.Div(
+            [
+                html.H4(
+                    [STATUS[status], html.Span(str(len(entries)), className="count-badge")],
+                    className=f"status-heading status-{status}",
+                ),
+                html.Ul([_partner_item(e) for e in entries], className="partner-list"),
+            ]
+        )
+        for status, entries in panel.partners.items()
+    ]
+    partner_places = {(e.partner, e.partner_country) for es in panel.partners.values() for e in es if not e.context_of}
+    countries = {c for _, c in partner_places}
+    return [
+        html.Header(
+            [
+                html.H2(panel.name, className="panel-title"),
+                html.Div(f"{panel.country_name} · {panel.kind}", className="panel-subtitle"),
+                html.Div(
+                    text.PANEL_SUMMARY.format(
+                        ties=panel.n_ties, partners=len(partner_places), countries=len(countries)
+                    ),
+                    className="panel-summary",
+                ),
+            ],
+            className="panel-header",
+        ),
+        _section(
+            text.PANEL_PARTNERS,
+            html.Div([html.P(text.PANEL_ALL_TIES_NOTE, className="hint"), *partners])
+            if partners
+            else html.P(text.PANEL_NOT_IN_DATA.format(name=panel.name), className="hint"),
+            panel.n_ties,
+        ),
+        _section(
+            text.PANEL_AID,
+            html.Ul([_aid_item(e) for e in panel.aid], className="aid-list")
+            if panel.aid
+            else html.P(text.PANEL_NO_AID, className="hint"),
+            len(panel.aid),
+        ),
+        _section(
+            text.PANEL_TIMELINE,
+            html.Ol(
+                [
+                    html.Li(
+                        [html.Span(step.date, className="timeline-date"), html.Span(step.what)],
+                        className=f"timeline-step timeline-{step.kind}",
+                    )
+                    for step in panel.timeline
+                ],
+                className="timeline",
+            ),
+        )
+        if panel.timeline
+        else None,
+        _section(
+            text.PANEL_NETWORKS,
+            html.Ul(
+                [
+                    html.Li(
+                        [
+                            html.Span(n.network, className="network-name"),
+                            html.Span(
+                                " · ".join(
+                                    x for x in (n.role, text.SINCE.format(date=n.since) if n.since else "") if x
+                                ),
+                                className="partner-meta",
+                            ),
+                            html.Div([source_link(s) for s in n.sources], className="partner-sources"),
+                        ]
+                    )
+                    for n in panel.networks
+                ],
+                className="network-list",
+            )
+            if panel.networks
+            else html.P(text.PANEL_NO_NETWORKS, className="hint"),
+        ),
+        _section(
+            text.PANEL_SOURCES,
+            html.Ol([html.Li(source_link(s)) for s in panel.sources], className="source-list"),
+            len(panel.sources),
+        ),
+    ]
+
+
+def render_empty_panel() -> list:
+    """The panel before any place is chosen."""
+    return [
+        html.Header([html.H2(text.PANEL_EMPTY_TITLE, className="panel-title")], className="panel-header"),
+        html.P(text.PANEL_EMPTY_TEXT, className="hint"),
+    ]
+
+
+def render_missing_place(name: str) -> list:
+    """The panel of a featured city that is not in the data."""
+    return [
+        html.Header([html.H2(name, className="panel-title")], className="panel-header"),
+        html.P(text.PANEL_NOT_IN_DATA.format(name=name), className="hint"),
+    ]

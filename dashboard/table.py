@@ -1,0 +1,87 @@
+"""The table of ties in view (dash-ag-grid): its columns, and its rows (formatted once, picked per view).
+
+The grid sorts and searches in the browser, so it gets at most TABLE_LIMIT rows: cited ties first, then by
+place. Beyond that the note under the heading says how many are left out and points to the downloads.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from dashboard import text
+from dashboard.figures import short_label
+from geodata.schema import LIST_SEPARATOR
+from geodata.vocab import AID_TYPE, RELATION, STATUS, TIER
+
+ROW_ID = "partnership_id"
+TABLE_LIMIT = 2000
+TABLE_FIELDS: tuple[str, ...] = tuple(text.TABLE_COLUMNS)
+
+
+def column_defs() -> list[dict]:
+    """AG Grid column definitions: sortable, filterable, with readable headers."""
+    widths = {"country_a": 96, "country_b": 96, "distance_km": 90, "n_sources": 100, "since": 100, "status_date": 120}
+    defs = []
+    for column, header in text.TABLE_COLUMNS.items():
+        spec: dict = {"field": column, "headerName": header, "tooltipField": column}
+        if column in widths:
+            spec.update(minWidth=widths[column], maxWidth=widths[column] + 40)
+        if column in {"distance_km", "n_sources"}:
+            spec.update(type="numericColumn", filter="agNumberColumnFilter")
+        if column in {"city_a", "city_b"}:
+            spec.update(minWidth=130)
+        if column == "aid_types":
+            spec.update(minWidth=180, flex=2)
+        defs.append(spec)
+    return defs
+
+
+def _labels(words: str, vocabulary: dict[str, str]) -> str:
+    return ", ".join(vocabulary.get(w, w) for w in str(words or "").split(LIST_SEPARATOR) if w)
+
+
+def format_rows(partnerships: pd.DataFrame) -> list[dict]:
+    """One dict per tie (in frame order), vocabulary words shown as labels."""
+    frame = partnerships
+    rows = pd.DataFrame(
+        {
+            ROW_ID: frame[ROW_ID],
+            "city_a": frame["city_a"],
+            "country_a": frame["country_a"],
+            "city_b": frame["city_b"],
+            "country_b": frame["country_b"],
+            "relation": frame["relation"].map(lambda w: RELATION.get(w, w)),
+            "status": frame["status"].map(lambda w: short_label(STATUS.get(w, w))),
+            "since": frame["since"],
+            "status_date": frame["status_date"],
+            "aid_types": frame["aid_types"].map(lambda w: _labels(w, AID_TYPE)),
+            "distance_km": frame["distance_km"].fillna(0).round(0).astype("int64"),
+            "n_sources": frame["n_sources"].fillna(0).astype("int64"),
+        }
+    )
+    return rows.to_dict("records")
+
+
+def display_order(partnerships: pd.DataFrame) -> np.ndarray:
+    """Row positions in the table's default order: cited ties first, then by place A and place B."""
+    tier_rank = partnerships["tier"].map({t: i for i, t in enumerate(TIER)}).fillna(len(TIER))
+    keys = pd.DataFrame(
+        {
+            "tier": tier_rank.to_numpy(),
+            "a": partnerships["city_a"].str.casefold().to_numpy(),
+            "b": partnerships["city_b"].str.casefold().to_numpy(),
+        }
+    )
+    return keys.sort_values(["tier", "a", "b"], kind="stable").index.to_numpy()
+
+
+def rows_in_view(rows: list[dict], order: np.ndarray, mask: np.ndarray, limit: int = TABLE_LIMIT) -> list[dict]:
+    """The first `limit` rows in view, in display order."""
+    picked = order[mask[order]][:limit]
+    return [rows[i] for i in picked]
+
+
+def table_note(in_view: int, limit: int = TABLE_LIMIT) -> str:
+    """Says how many ties the table leaves out ("" when it shows them all)."""
+    return text.TABLE_CAPPED.format(shown=limit, total=in_view) if in_view > limit else ""

@@ -1,0 +1,145 @@
+"""The view in the URL: query string <-> ViewFilter, and ViewFilter <-> the filter controls' values.
+
+Query keys: country, status, aid, relation, theme, conflict, from, to, city (and tier); lists are
+comma-separated; countries are ISO 3166-1 alpha-2 codes; words are those of `geodata.vocab`. Anything unknown
+or malformed is dropped and described in a notice: parsing never raises.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, quote
+
+from dashboard import text
+from geodata.filters import ViewFilter
+from geodata.gazetteer import country_names
+from geodata.vocab import AID_TYPE, CONFLICT, RELATION, STATUS, THEME, TIER
+
+MAX_QUERY_TEXT = 80
+YEAR_RANGE = (1000, 2999)
+
+# URL key -> (ViewFilter field, vocabulary) for the lists of vocabulary words.
+WORD_KEYS: dict[str, tuple[str, dict[str, str]]] = {
+    "status": ("statuses", STATUS),
+    "aid": ("aid_types", AID_TYPE),
+    "relation": ("relations", RELATION),
+    "theme": ("themes", THEME),
+    "conflict": ("conflicts", CONFLICT),
+    "tier": ("tiers", TIER),
+}
+KEYS: tuple[str, ...] = ("country", "status", "aid", "relation", "theme", "conflict", "from", "to", "city", "tier")
+
+
+@dataclass(frozen=True)
+class ParsedView:
+    """A view filter read from a URL, with a notice for every part that was ignored."""
+
+    view: ViewFilter
+    notices: tuple[str, ...] = ()
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _year(key: str, value: str, notices: list[str]) -> int | None:
+    value = value.strip()
+    if not value:
+        return None
+    if value.isdigit() and YEAR_RANGE[0] <= int(value) <= YEAR_RANGE[1]:
+        return int(value)
+    notices.append(text.NOTICE_BAD_YEAR.format(key=key, value=value[:20]))
+    return None
+
+
+def parse_query(query: str | None) -> ParsedView:
+    """Read a query string (with or without its leading `?`) into a ViewFilter and notices."""
+    values: dict[str, list[str]] = {}
+    for key, value in parse_qsl((query or "").lstrip("?"), keep_blank_values=True):
+        values.setdefault(key.strip().lower(), []).append(value)
+    notices: list[str] = []
+    fields: dict[str, object] = {}
+    for key in values:
+        if key not in KEYS:
+            notices.append(text.NOTICE_UNKNOWN_KEY.format(key=key[:30]))
+    countries = []
+    for value in (v for raw in values.get("country", []) for v in _split(raw)):
+        if value.upper() in country_names() and len(value) == 2:
+            countries.append(value.upper())
+        else:
+            notices.append(text.NOTICE_UNKNOWN_COUNTRY.format(value=value[:20]))
+    fields["countries"] = tuple(sorted(set(countries)))
+    for key, (field_name, vocabulary) in WORD_KEYS.items():
+        words = [v for raw in values.get(key, []) for v in _split(raw)]
+        for word in words:
+            if word not in vocabulary:
+                notices.append(text.NOTICE_UNKNOWN_WORD.format(what=key, value=word[:30]))
+        fields[field_name] = tuple(w for w in vocabulary if w in words)  # vocabulary order: one URL per view
+    year_from = _year("from", (values.get("from") or [""])[-1], notices)
+    year_to = _year("to", (values.get("to") or [""])[-1], notices)
+    if year_from is not None and year_to is not None and year_from > year_to:
+        year_from, year_to = year_to, year_from
+        notices.append(text.NOTICE_SWAPPED_YEARS)
+    place_query = " ".join((values.get("city") or [""])[-1].split())
+    if len(place_query) > MAX_QUERY_TEXT:
+        place_query = place_query[:MAX_QUERY_TEXT]
+        notices.append(text.NOTICE_LONG_TEXT.format(n=MAX_QUERY_TEXT))
+    view = ViewFilter(**fields, year_from=year_from, year_to=year_to, place_query=place_query)  # type: ignore[arg-type]
+    return ParsedView(view, tuple(notices))
+
+
+def to_query(view: ViewFilter) -> str:
+    """The canonical query string of a view (`?status=active,suspended&from=2014`), or '' for no filter."""
+    parts: list[tuple[str, str]] = []
+    if view.countries:
+        parts.append(("country", ",".join(sorted(view.countries))))
+    for key, (field_name, vocabulary) in WORD_KEYS.items():
+        words = getattr(view, field_name)
+        if words:
+            parts.append((key, ",".join(w for w in vocabulary if w in words)))
+    if view.year_from is not None:
+        parts.append(("from", str(view.year_from)))
+    if view.year_to is not None:
+        parts.append(("to", str(view.year_to)))
+    if view.place_query.strip():
+        parts.append(("city", view.place_query.strip()))
+    ordered = sorted(parts, key=lambda kv: KEYS.index(kv[0]))
+    return "?" + "&".join(f"{k}={quote(v, safe=',')}" for k, v in ordered) if ordered else ""
+
+
+# --- the filter controls ----------------------------------------------------------------------------------
+# Control name -> ViewFilter field; the controls hold lists, numbers or None, and text.
+CONTROL_FIELDS: dict[str, str] = {
+    "country": "countries",
+    "status": "statuses",
+    "aid": "aid_types",
+    "relation": "relations",
+    "theme": "themes",
+    "conflict": "conflicts",
+    "from": "year_from",
+    "to": "year_to",
+    "city": "place_query",
+}
+
+
+def control_values(view: ViewFilter) -> dict[str, object]:
+    """What each filter control shows for a view."""
+    values: dict[str, object] = {}
+    for control, field_name in CONTROL_FIELDS.items():
+        value = getattr(view, field_name)
+        values[control] = list(value) if isinstance(value, tuple) else value
+    return values
+
+
+def view_from_controls(values: dict[str, object]) -> ParsedView:
+    """The view the filter controls describe, checked like a URL (a typed year may be out of range)."""
+    parts = []
+    for control in CONTROL_FIELDS:
+        value = values.get(control)
+        if isinstance(value, (list, tuple)):
+            value = ",".join(str(v) for v in value)
+        elif isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if value not in (None, ""):
+            parts.append(f"{control}={quote(str(value), safe=',')}")
+    return parse_query("&".join(parts))

@@ -1,0 +1,111 @@
+"""What a user does, in real headless Chromium against the live app, with no network but this machine."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlparse
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+pytestmark = pytest.mark.browser
+
+WAIT = 60
+
+# JS: what the map draws. Countries come from the topojson base map; arcs are scattergeo line paths.
+DRAWN = """
+const gd = document.querySelector('#map-graph .js-plotly-plot');
+if (!gd || !gd._fullData) return null;
+const countries = Array.from(document.querySelectorAll('.geo .layer.countries path'))
+    .reduce((n, p) => n + (p.getAttribute('d') || '').length, 0);
+const arcs = Array.from(document.querySelectorAll('.scattergeo path.js-line'))
+    .filter(p => (p.getAttribute('d') || '').length > 10).length;
+const points = gd._fullData.filter(t => t.mode === 'lines' && t.legendgroup !== 'selected')
+    .reduce((n, t) => n + t._length, 0);
+return {countries: countries, arcs: arcs, points: points};
+"""
+
+
+def open_page(browser, base: str, query: str = "") -> dict:
+    browser.get(base + "/" + query)
+    return wait_for_map(browser)
+
+
+def wait_for_map(browser) -> dict:
+    WebDriverWait(browser, WAIT).until(lambda d: (d.execute_script(DRAWN) or {}).get("arcs"))
+    return browser.execute_script(DRAWN)
+
+
+def counts_text(browser) -> str:
+    return browser.find_element(By.ID, "counts").text
+
+
+def requested_urls(browser) -> list[str]:
+    urls = []
+    for entry in browser.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+def test_map_draws_countries_and_arcs_without_the_network(browser, live_server):
+    drawn = open_page(browser, live_server)
+    assert drawn["countries"] > 10_000  # the base map's country outlines
+    assert drawn["arcs"] >= 1 and drawn["points"] > 0
+    urls = requested_urls(browser)
+    hosts = {urlparse(u).hostname for u in urls if u.startswith("http")}
+    assert hosts == {"127.0.0.1"}, f"requests left this machine: {hosts}"
+    assert any(u.endswith("/assets/world_110m.json") for u in urls)
+    assert "cdn" not in browser.page_source.lower() and "unpkg" not in browser.page_source.lower()
+
+
+def test_a_filter_changes_the_arcs_and_the_counts(browser, live_server):
+    before = open_page(browser, live_server)
+    counts_before = counts_text(browser)
+    browser.find_element(By.CSS_SELECTOR, "#filter-status input[value='suspended']").click()
+    WebDriverWait(browser, WAIT).until(lambda d: counts_text(d) != counts_before)
+    WebDriverWait(browser, WAIT).until(lambda d: (d.execute_script(DRAWN) or {}).get("points") != before["points"])
+    after = browser.execute_script(DRAWN)
+    assert 0 < after["points"] < before["points"]
+    assert "status=suspended" in browser.current_url
+    assert "hidden by: status" in browser.find_element(By.ID, "hidden-line").text
+
+
+def test_kyiv_button_opens_a_panel_listing_warsaw_with_humanitarian_aid(browser, live_server, dataset_dir):
+    from dashboard.dataset import current_atlas
+    from geodata.build import DATA_DIR
+
+    ties = current_atlas().layers.partnerships
+    kyiv_warsaw = ties[ties["city_a"].isin(["Kyiv", "Warsaw"]) & ties["city_b"].isin(["Kyiv", "Warsaw"])]
+    if dataset_dir != DATA_DIR or kyiv_warsaw.empty:
+        pytest.skip("geodata/data has no Kyiv–Warsaw tie yet")
+    open_page(browser, live_server)
+    browser.find_element(By.XPATH, "//nav[contains(@class,'featured')]//button[normalize-space()='Kyiv']").click()
+    WebDriverWait(browser, WAIT).until(lambda d: "Warsaw" in d.find_element(By.ID, "panel").text)
+    panel = browser.find_element(By.ID, "panel")
+    assert panel.find_element(By.CLASS_NAME, "panel-title").text == "Kyiv"
+    warsaw = panel.find_element(
+        By.XPATH, ".//li[contains(@class,'partner')][.//span[@class='partner-name' and text()='Warsaw']]"
+    )
+    assert "Humanitarian supplies" in warsaw.text
+    assert "Warsaw → Kyiv" in panel.text  # an aid event with its flow
+
+
+def test_a_url_restores_its_filters(browser, live_server):
+    open_page(browser, live_server, "?status=suspended")
+    box = browser.find_element(By.CSS_SELECTOR, "#filter-status input[value='suspended']")
+    WebDriverWait(browser, WAIT).until(lambda d: box.is_selected())
+    WebDriverWait(browser, WAIT).until(lambda d: "hidden by: status" in d.find_element(By.ID, "hidden-line").text)
+    chips = browser.find_elements(By.CSS_SELECTOR, "#counts .status-chip")
+    assert [c.get_attribute("class").split()[-1] for c in chips] == ["status-suspended"]
+
+
+def test_a_malformed_url_shows_a_notice(browser, live_server):
+    open_page(browser, live_server, "?status=bogus&from=abc")
+    notices = browser.find_element(By.ID, "notices")
+    WebDriverWait(browser, WAIT).until(lambda d: "bogus" in notices.text)
+    assert notices.is_displayed() and "abc" in notices.text
+    assert "Showing all" in browser.find_element(By.ID, "hidden-line").text
+    assert "Traceback" not in browser.page_source
