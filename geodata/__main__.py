@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from geodata.build import BUILD_DIR, DATA_DIR, build, load_layers
+from geodata.build import BUILD_DIR, DATA_DIR, build, default_build_dir, load_layers
 from geodata.quality import write_report
 from geodata.validate import validate_folder
 
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {path}", file=sys.stderr)
         return 0
 
-    out = args.out or (BUILD_DIR if args.data.resolve() == DATA_DIR else args.data / "build")
+    out = args.out or default_build_dir(args.data)
     layers = build(args.data, out)
     for problem in layers.problems:
         print(problem)

@@ -42,14 +42,23 @@ FAR_FILE = "far_from_source.csv"
 def inputs_hash(data_dir: Path) -> str:
     """A hash of every input file's name and bytes, and of the build format."""
     digest = hashlib.sha256(f"format={BUILD_FORMAT}".encode())
-    for path in sorted(p for p in data_dir.rglob("*") if p.suffix in INPUT_SUFFIXES and BUILD_DIR not in p.parents):
+    for path in sorted(p for p in data_dir.rglob("*") if p.suffix in INPUT_SUFFIXES and "build" not in p.parts):
         digest.update(str(path.relative_to(data_dir)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def build(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR, progress: bool = True) -> Layers:
+def default_build_dir(data_dir: Path) -> Path:
+    """Where a dataset's build goes: geodata/build for the bundled data, a sub-folder of it named after the path
+    for any other dataset, so building someone's folder never overwrites the bundled build."""
+    if data_dir.resolve() == DATA_DIR:
+        return BUILD_DIR
+    return BUILD_DIR / "other" / hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+
+
+def build(data_dir: Path = DATA_DIR, build_dir: Path | None = None, progress: bool = True) -> Layers:
     """Validate, geocode and assemble the layers, then write them atomically to `build_dir`."""
+    build_dir = build_dir or default_build_dir(data_dir)
     log.info("building layers from %s", data_dir)
     data = validate_folder(data_dir)
     listed = None
@@ -101,8 +110,9 @@ def read_build(build_dir: Path) -> Layers:
     return Layers(**frames, networks=networks, problems=list(manifest.get("problems", [])), manifest=manifest)
 
 
-def load_layers(data_dir: Path = DATA_DIR, build_dir: Path = BUILD_DIR) -> Layers:
+def load_layers(data_dir: Path = DATA_DIR, build_dir: Path | None = None) -> Layers:
     """The layers as GeoDataFrames in EPSG:4326, from the build if it is current, else rebuilt first."""
+    build_dir = build_dir or default_build_dir(data_dir)
     manifest_path = build_dir / "manifest.json"
     try:
         manifest = json.loads(manifest_path.read_text())
