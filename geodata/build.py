@@ -42,7 +42,7 @@ FAR_FILE = "far_from_source.csv"
 def inputs_hash(data_dir: Path) -> str:
     """A hash of every input file's name and bytes, and of the build format."""
     digest = hashlib.sha256(f"format={BUILD_FORMAT}".encode())
-    for path in sorted(p for p in data_dir.rglob("*") if p.suffix in INPUT_SUFFIXES and "build" not in p.parts):
+    for path in sorted(p for p in data_dir.rglob("*") if p.suffix in INPUT_SUFFIXES and "build" not in p.relative_to(data_dir).parts):
         digest.update(str(path.relative_to(data_dir)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
