@@ -54,7 +54,10 @@ def live_server(dataset_dir: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[object]:
     if not (CHROMIUM and CHROMEDRIVER):
-        pytest.skip("browser tests need chromium and chromedriver (apt-get install -y chromium chromium-driver)")
+        message = "browser tests need chromium and chromedriver (apt-get install -y chromium chromium-driver)"
+        if os.environ.get("CI"):
+            pytest.fail(message)  # CI installs them: a missing browser there is a broken setup, not a skip
+        pytest.skip(message)
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
