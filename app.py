@@ -12,7 +12,10 @@ from dashboard import text
 from dashboard.config import read_config
 from dashboard.dataset import current_atlas
 from dashboard.downloads import register_downloads
+from dashboard.embed import register_embed
+from dashboard.exporting import register_exports
 from dashboard.layout import page
+from dashboard.security import register_security
 
 log = logging.getLogger("dashboard")
 
@@ -53,6 +56,9 @@ def create_app() -> Dash:
         debug=config.debug, dev_tools_ui=config.debug, dev_tools_props_check=config.debug, dev_tools_hot_reload=False
     )
     register_downloads(app.server)
+    register_exports(app.server)  # /export/...: files and image figures of a view
+    register_embed(app.server)  # /embed: the map alone, for iframes on other sites
+    register_security(app)  # headers (CSP, framing), /healthz, body limit, callback-request guard
     return app
 
 

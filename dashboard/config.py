@@ -25,6 +25,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DEBUG", "", "1/true/yes turns on Dash's debug mode (dev tools, reloader); never in production"),
     Setting("TWINNING_DATA_DIR", "", "dataset folder of CSV files (default: the bundled geodata/data)"),
     Setting("TWINNING_BUILD_DIR", "", "where the built layers are cached (default: geodata/build, or DATA/build)"),
+    Setting("TWINNING_PUBLIC_URL", "http://127.0.0.1:8050/", "the app's public address, for links in CLI exports"),
 )
 
 
@@ -37,6 +38,7 @@ class Config:
     debug: bool
     data_dir: Path
     build_dir: Path
+    public_url: str = "http://127.0.0.1:8050/"
 
 
 def _truthy(value: str) -> bool:
@@ -56,4 +58,11 @@ def read_config(environ: Mapping[str, str] | None = None) -> Config:
         build_dir = Path(raw["TWINNING_BUILD_DIR"]).resolve()
     else:
         build_dir = BUILD_DIR if data_dir == DATA_DIR else data_dir / "build"
-    return Config(port=port, host=raw["HOST"], debug=_truthy(raw["DEBUG"]), data_dir=data_dir, build_dir=build_dir)
+    return Config(
+        port=port,
+        host=raw["HOST"],
+        debug=_truthy(raw["DEBUG"]),
+        data_dir=data_dir,
+        build_dir=build_dir,
+        public_url=raw["TWINNING_PUBLIC_URL"].rstrip("/") + "/",
+    )

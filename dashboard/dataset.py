@@ -14,6 +14,7 @@ from dashboard.config import read_config
 from geodata import Layers, load_layers
 from geodata.filters import PartnershipIndex
 from geodata.gazetteer import normalise_name
+from geodata.quality import QualitySummary, quality_summary
 
 log = logging.getLogger("dashboard")
 
@@ -29,6 +30,7 @@ class Atlas:
     featured: dict[str, str | None]  # button label -> place id (None when the place is not in the data)
     table_rows: list[dict]  # per tie row: its table row, formatted once
     table_order: np.ndarray  # tie rows in the table's default order
+    quality: QualitySummary | None = None  # the data-quality checks' counts (None: no build folder to read)
 
     def place_row(self, place_id: str) -> dict | None:
         """The places-layer row of a place, as a dict, or None."""
@@ -53,8 +55,9 @@ def featured_place_ids(layers: Layers) -> dict[str, str | None]:
     return found
 
 
-def build_atlas(layers: Layers) -> Atlas:
-    """Index the layers and precompute per-tie and per-place texts."""
+def build_atlas(layers: Layers, build_dir: Path | None = None) -> Atlas:
+    """Index the layers and precompute per-tie and per-place texts (and, given the build folder, the counts of
+    the data-quality checks, which read its side files)."""
     index = PartnershipIndex(layers.partnerships, layers.places)
     return Atlas(
         layers=layers,
@@ -64,6 +67,7 @@ def build_atlas(layers: Layers) -> Atlas:
         featured=featured_place_ids(layers),
         table_rows=table.format_rows(layers.partnerships),
         table_order=table.display_order(layers.partnerships),
+        quality=quality_summary(layers.partnerships, build_dir) if build_dir is not None else None,
     )
 
 
@@ -73,7 +77,7 @@ def load_atlas(data_dir: Path, build_dir: Path) -> Atlas:
     layers = load_layers(data_dir, build_dir)
     if layers.problems:
         log.warning("%d data problems: rows left out (run `python -m geodata validate`)", len(layers.problems))
-    return build_atlas(layers)
+    return build_atlas(layers, build_dir)
 
 
 def current_atlas() -> Atlas:

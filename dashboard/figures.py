@@ -16,24 +16,34 @@ import numpy as np
 import pandas as pd
 
 from dashboard import text
-from geodata.filters import PartnershipIndex
-from geodata.schema import LIST_SEPARATOR
+from geodata.filters import PartnershipIndex, ViewFilter
+from geodata.schema import LIST_SEPARATOR, SOURCE_SEPARATOR
 from geodata.vocab import AID_TYPE, RELATION, STATUS
 
 COLOR_MODES: tuple[str, ...] = ("status", "aid")
 MIDPOINT_LIMIT = 3000  # above this many ties in view, ties get no hover/click markers (payload and clutter)
+# Above this many ties in view, the map draws this many (the index's drawing order) and says so: 100,000 arcs
+# take seconds to draw and make every pan and zoom stall (README, "Performance").
+ARC_LIMIT = 30_000
+# At most this many place dots, the places with most ties in view: each dot is an SVG node plotly.js styles one
+# by one, and 16,000 of them were three quarters of a redraw of every tie.
+PLACE_LIMIT = 1_000
 TIE_TOKEN = "tie:"  # customdata prefix of the tie markers; place markers carry [place code, ties in view]
 
 # Line style per status: suspended and ended are dashed or dotted and muted, proposed dash-dotted.
 STATUS_STYLE: dict[str, dict[str, Any]] = {
-    "active": {"color": "#2563eb", "dash": "solid", "width": 1.6, "opacity": 0.8},
-    "dormant": {"color": "#7c93b8", "dash": "solid", "width": 1.2, "opacity": 0.7},
-    "suspended": {"color": "#dc2626", "dash": "dash", "width": 1.4, "opacity": 0.75},
-    "ended": {"color": "#78716c", "dash": "dot", "width": 1.2, "opacity": 0.6},
-    "proposed": {"color": "#d97706", "dash": "dashdot", "width": 1.4, "opacity": 0.85},
-    # Mostly the listed tier (Wikipedia / Wikidata lists): thousands of ties, drawn faint and underneath.
-    "unknown": {"color": "#8d96a3", "dash": "solid", "width": 0.6, "opacity": 0.28},
+    "active": {"color": "#2563eb", "dash": "solid", "width": 2.0, "opacity": 0.85},
+    "dormant": {"color": "#7c93b8", "dash": "solid", "width": 1.5, "opacity": 0.75},
+    "suspended": {"color": "#dc2626", "dash": "dash", "width": 1.8, "opacity": 0.8},
+    "ended": {"color": "#78716c", "dash": "dot", "width": 1.6, "opacity": 0.7},
+    "proposed": {"color": "#d97706", "dash": "dashdot", "width": 1.7, "opacity": 0.85},
+    # Cited ties of unknown status; the listed tier (also of unknown status) is drawn apart, as LISTED_STYLE.
+    "unknown": {"color": "#64748b", "dash": "solid", "width": 1.2, "opacity": 0.7},
 }
+# The listed tier (Wikipedia / Wikidata lists): ~27,000 ties, drawn underneath as one thin, faint haze so the
+# cited ties tell the story on top. Trace opacity fades the whole trace at once: crossings do not darken.
+LISTED_KEY = "listed"
+LISTED_STYLE: dict[str, Any] = {"color": "#9aa6b8", "dash": "solid", "width": 0.5, "opacity": 0.25}
 # Colouring by aid type, each status group keeps its line style.
 STATUS_GROUP: dict[str, str] = {
     "active": "in_force",
@@ -68,7 +78,7 @@ AID_COLORS: dict[str, str] = dict(zip(AID_TYPE, AID_PALETTE))
 NO_AID_KEY, NO_AID_COLOR = "none", "#b0b7c3"
 # Bottom to top: the many ties of unknown status must not bury the active and suspended ones.
 STATUS_DRAW_ORDER: tuple[str, ...] = ("unknown", "ended", "dormant", "proposed", "suspended", "active")
-HIGHLIGHT_COLOR, PLACE_COLOR = "#0f172a", "#334155"
+HIGHLIGHT_COLOR, PLACE_COLOR, LISTED_PLACE_COLOR = "#0f172a", "#1e293b", "#8391a5"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 
@@ -128,6 +138,13 @@ def arc_categories(index: PartnershipIndex, mask: np.ndarray, color_by: str) -> 
     one in the legend keeps ties that have others) plus "no aid", each split by status group for line style.
     """
     categories: list[Category] = []
+    listed = tier_mask(index, LISTED_KEY)
+    if len(listed_rows := np.flatnonzero(mask & listed)):
+        rank = len(STATUS) + len(AID_TYPE)  # after every status and aid type
+        categories.append(
+            Category(LISTED_KEY, text.LISTED_TRACE, listed_rows, **LISTED_STYLE, show_legend=False, legend_rank=rank)
+        )
+    mask = mask & ~listed  # the statuses and aid types below colour the cited ties only
     if color_by == "aid":
         groups = {
             g: np.isin(index.status_code, [index.statuses.index(s) for s, sg in STATUS_GROUP.items() if sg == g])
@@ -177,7 +194,47 @@ def arc_categories(index: PartnershipIndex, mask: np.ndarray, color_by: str) -> 
     return categories
 
 
+def tier_mask(index: PartnershipIndex, tier: str) -> np.ndarray:
+    """The ties of one provenance tier (none when the index has no such tier)."""
+    if tier not in index.tiers:
+        return np.zeros(index.size, dtype=bool)
+    return index.tier_code == index.tiers.index(tier)
+
+
 # --- texts (computed once per dataset) --------------------------------------------------------------------
+def lists_label(listed_in: object) -> str:
+    """The lists holding a tie, by name ("Wikipedia, Wikidata"), "" for none."""
+    return ", ".join(text.LIST_NAMES.get(w, w) for w in str(listed_in or "").split(LIST_SEPARATOR) if w)
+
+
+def listed_by_only(tie: Any) -> str:
+    """The name of the one end whose list holds a one-sided tie, "" when both or neither list it."""
+    if not bool(getattr(tie, "one_sided", False)):
+        return ""
+    return str(tie.city_a if bool(getattr(tie, "listed_by_a", False)) else tie.city_b)
+
+
+def provenance_text(tie: Any) -> str:
+    """Where a tie comes from, in one line: "Cited · 3 sources · also in Wikipedia" or
+    "Listed in Wikipedia, Wikidata · listed by Kyiv only", then " · uncertain" when it is."""
+    lists = lists_label(getattr(tie, "listed_in", ""))
+    if getattr(tie, "tier", "cited") == "listed":
+        line = text.LISTED_IN.format(lists=lists or text.TIER_SHORT["listed"])
+        parts = [line[:1].upper() + line[1:]]
+        if lister := listed_by_only(tie):
+            parts.append(text.LISTED_BY_ONLY.format(name=lister))
+    else:
+        n_sources = getattr(tie, "n_sources", None)
+        if n_sources is None or (isinstance(n_sources, float) and math.isnan(n_sources)):
+            n_sources = len([s for s in str(getattr(tie, "sources", "") or "").split(SOURCE_SEPARATOR) if s.strip()])
+        parts = [text.TIE_HOVER_CITED.format(n=int(n_sources))]
+        if lists:
+            parts.append(text.ALSO_LISTED.format(lists=lists))
+    if getattr(tie, "certainty", "") == "uncertain":
+        parts.append(text.PANEL_UNCERTAIN)
+    return " · ".join(parts)
+
+
 def short_label(label: str) -> str:
     """A vocabulary label without its parenthesis, for the legend ("Ended (terminated or retired)" -> "Ended")."""
     return label.split(" (")[0]
@@ -206,6 +263,7 @@ def tie_hover_texts(partnerships: pd.DataFrame) -> np.ndarray:
             lines.append(" · ".join(dates))
         if tie.aid_types:
             lines.append(text.TIE_HOVER_AID.format(aid=_labels(tie.aid_types, AID_TYPE)))
+        lines.append(f"<i>{provenance_text(tie)}</i>")
         texts.append("<br>".join(lines))
     return np.array(texts, dtype=object)
 
@@ -235,6 +293,22 @@ def _arc_trace(index: PartnershipIndex, category: Category, name: str | None = N
     }
 
 
+def _listed_legend_key() -> dict[str, Any]:
+    """A legend entry for the listed tier drawn darker than its faint lines (which would be invisible there); it
+    has no data, and shares the listed trace's legend group, so a click on it hides or shows the listed ties."""
+    return {
+        "type": "scattergeo",
+        "mode": "lines",
+        "name": text.LISTED_TRACE,
+        "legendgroup": LISTED_KEY,
+        "legendrank": len(STATUS) + len(AID_TYPE),
+        "lon": [None],
+        "lat": [None],
+        "line": {"color": LISTED_STYLE["color"], "width": 1.5},
+        "hoverinfo": "skip",
+    }
+
+
 def _midpoint_trace(index: PartnershipIndex, category: Category, tie_hover: np.ndarray) -> dict[str, Any]:
     rows = category.rows
     return {
@@ -254,10 +328,24 @@ def _midpoint_trace(index: PartnershipIndex, category: Category, tie_hover: np.n
 
 def _places_trace(index: PartnershipIndex, mask: np.ndarray, place_labels: np.ndarray) -> dict[str, Any]:
     counts = index.tie_counts(mask)
+    cited = index.tie_counts(mask & ~tier_mask(index, LISTED_KEY))
     codes = np.flatnonzero(counts > 0)
     codes = codes[~np.isnan(index.place_lon[codes])]
-    n = counts[codes]
-    sizes = np.minimum(3.0 + 2.0 * np.sqrt(n), 24.0).astype(np.float32)
+    if len(codes) > PLACE_LIMIT:
+        # Places with a cited tie first, then the busiest: the story's places always get their dot.
+        rank = counts[codes] + (cited[codes] > 0) * (counts.max() + 1)
+        codes = codes[np.argpartition(-rank, PLACE_LIMIT - 1)[:PLACE_LIMIT]]
+    # Listed-only places first and cited places last, so these are drawn on top.
+    codes = codes[np.lexsort((codes, cited[codes] > 0))]
+    n, n_cited = counts[codes], cited[codes]
+    is_cited = n_cited > 0
+    # Cited places prominent (dark, sized by their cited ties: the story's hubs stand out, not the cities that
+    # merely list many twins); listed-only places small, light dots.
+    sizes = np.where(is_cited, np.minimum(5.0 + 2.5 * np.sqrt(n_cited), 24.0), np.minimum(2.5 + 0.4 * np.sqrt(n), 5.5))
+    hover = [
+        f"<b>{label}</b><br>" + (text.CITED_PLACE_HOVER.format(n=k, cited=c) if c else text.PLACE_HOVER.format(n=k))
+        for label, k, c in zip(place_labels[codes], n.tolist(), n_cited.tolist())
+    ]
     # customdata per place: [place code, ties in view] (the click and hover read it). Plain lists: plotly.js
     # leaves a 2-D typed array out of click events.
     custom = np.column_stack([codes, n]).tolist()
@@ -270,14 +358,20 @@ def _places_trace(index: PartnershipIndex, mask: np.ndarray, place_labels: np.nd
         "lon": typed_array(index.place_lon[codes]),
         "lat": typed_array(index.place_lat[codes]),
         "marker": {
-            "size": typed_array(sizes),
-            "color": PLACE_COLOR,
-            "opacity": 0.75,
-            "line": {"color": "#ffffff", "width": 0.6},
+            "size": typed_array(sizes.astype(np.float32)),
+            # 1 = a place with a cited tie in view, 0 = listed-only, through a two-colour scale.
+            "color": typed_array(is_cited.astype(np.uint8)),
+            "colorscale": [[0, LISTED_PLACE_COLOR], [1, PLACE_COLOR]],
+            "cmin": 0,
+            "cmax": 1,
+            "showscale": False,
+            "opacity": typed_array(np.where(is_cited, 0.9, 0.8).astype(np.float32)),
+            "line": {"color": "#ffffff", "width": typed_array(np.where(is_cited, 0.8, 0.0).astype(np.float32))},
         },
         "text": place_labels[codes].tolist(),
+        "hovertext": hover,
         "customdata": custom,
-        "hovertemplate": "<b>%{text}</b><br>" + text.PLACE_HOVER.format(n="%{customdata[1]}") + "<extra></extra>",
+        "hovertemplate": "%{hovertext}<extra></extra>",
     }
 
 
@@ -345,7 +439,9 @@ def map_layout(color_by: str) -> dict[str, Any]:
         "font": {"family": FONT, "size": 12, "color": "#1f2937"},
         "hoverlabel": {"bgcolor": "#ffffff", "bordercolor": "#cbd5e1", "font": {"family": FONT, "size": 12}},
         "legend": {
-            "title": {"text": text.LEGEND_TITLE[color_by]},
+            # The title on a row of its own ("top"; "left" and "top left" indent every row by the title's width
+            # yet wrap the items as if it took no room): the last item of a row would run off a phone's screen.
+            "title": {"text": text.LEGEND_TITLE[color_by], "side": "top"},
             "orientation": "h",
             "x": 0,
             "xanchor": "left",
@@ -369,23 +465,178 @@ def map_figure(
     place_labels: np.ndarray,
     selected_place: str | None = None,
     selected_tie: str | None = None,
+    network_layer: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """The world map of the ties in `mask`, coloured by status or aid type, with the selection highlighted."""
+    """The world map of the ties in `mask`, coloured by status or aid type, with the selection highlighted
+    and, when given, the network layer's traces (`network_traces`)."""
     color_by = color_by if color_by in COLOR_MODES else "status"
-    categories = arc_categories(index, mask, color_by)
+    categories = arc_categories(index, index.capped(mask, ARC_LIMIT), color_by)
     traces = [_arc_trace(index, c) for c in categories]
+    if any(c.key == LISTED_KEY for c in categories):
+        traces = [_listed_legend_key(), *traces]
     highlight = highlighted_rows(index, mask, selected_place, selected_tie)
     if len(highlight):
         traces.append(
             _arc_trace(index, Category("selected", text.SELECTED_TIES, highlight, HIGHLIGHT_COLOR, "solid", 2.4, 0.95))
         )
-    if mask.sum() <= MIDPOINT_LIMIT:
-        # Hover and click targets for ties: a marker at each arc's middle (a line trace has no per-tie hover).
-        traces.extend(_midpoint_trace(index, c, tie_hover) for c in categories)
+    # Hover and click targets for ties: a marker at each arc's middle (a line trace has no per-tie hover). The
+    # cited ties get them whenever they are few, the listed ones only when the whole view is.
+    n_cited = int((mask & ~tier_mask(index, LISTED_KEY)).sum())
+    traces.extend(
+        _midpoint_trace(index, c, tie_hover)
+        for c in categories
+        if (mask.sum() if c.key == LISTED_KEY else n_cited) <= MIDPOINT_LIMIT
+    )
     traces.append(_places_trace(index, mask, place_labels))  # places on top: clicking one opens its panel
+    traces.extend(network_layer or [])  # network rings over the dots they circle; no arcs
     if selected_place and (marker := _selected_place_trace(index, selected_place, place_labels)) is not None:
         traces.append(marker)
-    return {"data": traces, "layout": map_layout(color_by)}
+    layout = map_layout(color_by)
+    if notices := capped_notices(index, mask):
+        layout.setdefault("annotations", []).append(_notice_annotation("<br>".join(notices)))
+    return {"data": traces, "layout": layout}
+
+
+# --- the networks layer -----------------------------------------------------------------------------------
+NETWORK_GROUP = "networks"  # the legend group of every network trace: one legend entry shows or hides the layer
+# Ring colours, one per network (cycled, in networks.csv order), away from the status colours (blue, slate,
+# red, stone, amber).
+NETWORK_PALETTE: tuple[str, ...] = (
+    "#0d9488", "#9333ea", "#db2777", "#65a30d", "#0891b2", "#c2410c", "#4f46e5", "#a16207", "#be123c",
+)  # fmt: skip
+NETWORK_RING = 10.0  # px, the innermost ring; a place in several networks shown gets nested rings
+NETWORK_RING_STEP = 5.0
+
+
+@dataclass(frozen=True)
+class NetworkKey:
+    """One network shown on the map, for the key under it: its name, ring colour and member places shown."""
+
+    network_id: str
+    name: str
+    color: str
+    members: int
+
+
+def network_colors(networks: pd.DataFrame) -> dict[str, str]:
+    """Each network's ring colour, fixed by its place in the networks table (the same whatever is shown)."""
+    return {nid: NETWORK_PALETTE[i % len(NETWORK_PALETTE)] for i, nid in enumerate(networks["network_id"])}
+
+
+def network_members_in_view(members: pd.DataFrame, networks: pd.DataFrame, view: ViewFilter) -> pd.DataFrame:
+    """The member places the networks layer shows, in networks-table order: none unless `show=networks`; then
+    the chosen networks (all when none is chosen) whose themes meet the view's (any theme when none is chosen)."""
+    if "networks" not in view.layers or members.empty:
+        return members.iloc[0:0]
+    wanted = networks
+    if view.networks:
+        wanted = wanted[wanted["network_id"].isin(view.networks)]
+    if view.themes:
+        themes = wanted["themes"].fillna("").str.split(LIST_SEPARATOR)
+        wanted = wanted[[bool(set(t) & set(view.themes)) for t in themes]]
+    shown = members[members["network_id"].isin(wanted["network_id"]) & members.geometry.notna()]
+    shown = shown[~shown.geometry.is_empty]
+    order = {nid: i for i, nid in enumerate(networks["network_id"])}
+    return shown.iloc[np.lexsort((shown["place_id"].astype(str), shown["network_id"].map(order)))]
+
+
+def network_key(members: pd.DataFrame, networks: pd.DataFrame, view: ViewFilter) -> list[NetworkKey]:
+    """The networks the layer shows in a view, with their ring colour, for the key under the map."""
+    shown = network_members_in_view(members, networks, view)
+    colors, names = network_colors(networks), dict(zip(networks["network_id"], networks["name"]))
+    counts = shown["network_id"].value_counts()
+    return [
+        NetworkKey(str(nid), str(names.get(nid) or nid), colors[nid], int(counts[nid]))
+        for nid in networks["network_id"]
+        if nid in counts
+    ]
+
+
+def _network_hover(name: str, member: Any) -> str:
+    since = text.NETWORK_HOVER_SINCE.format(since=member.since) if member.since else ""
+    details = [x for x in (member.role, since) if x]
+    n_sources = len([x for x in str(member.sources or "").split(SOURCE_SEPARATOR) if x.strip()])
+    extra = [text.NETWORK_HOVER_SOURCES.format(n=n_sources)]
+    if member.certainty == "uncertain":
+        extra.append(text.PANEL_UNCERTAIN)
+    lines = [f"<b>{name}</b>", f"{member.city} ({member.country})", " · ".join(details), " · ".join(extra)]
+    return "<br>".join(line for line in lines if line)
+
+
+def network_traces(
+    members: pd.DataFrame, networks: pd.DataFrame, view: ViewFilter, place_code_of: dict[str, int]
+) -> list[dict[str, Any]]:
+    """The networks layer: one trace of hollow rings per network (no arcs), all in the legend group "Networks"
+    with one legend entry (the key under the map names the networks by colour).
+
+    A click on a ring opens the member place's panel (customdata [place code, 0], as on a place dot).
+    """
+    shown = network_members_in_view(members, networks, view)
+    if shown.empty:
+        return []
+    # Nested rings: the k-th network shown at a place draws the k-th ring out.
+    shown = shown.assign(_size=NETWORK_RING + NETWORK_RING_STEP * shown.groupby("place_id").cumcount().to_numpy())
+    colors = network_colors(networks)
+    traces = []
+    for key in network_key(members, networks, view):
+        group = shown[shown["network_id"] == key.network_id]
+        first = not traces
+        traces.append(
+            {
+                "type": "scattergeo",
+                "mode": "markers",
+                "name": text.NETWORK_LEGEND_TITLE if first else key.name,
+                "meta": key.network_id,
+                "legendgroup": NETWORK_GROUP,
+                "showlegend": first,
+                "legendrank": 3000,  # after the ties and the places
+                "lon": typed_array(group.geometry.x.to_numpy(dtype=np.float32)),  # x = longitude
+                "lat": typed_array(group.geometry.y.to_numpy(dtype=np.float32)),
+                "marker": {
+                    "symbol": "circle-open",
+                    "size": typed_array(group["_size"].to_numpy(dtype=np.float32)),
+                    "color": colors[key.network_id],
+                    "line": {"width": 2.2, "color": colors[key.network_id]},
+                    "opacity": 0.95,
+                },
+                "hovertext": [_network_hover(key.name, m) for m in group.itertuples(index=False)],
+                "hovertemplate": "%{hovertext}<extra></extra>",
+                "customdata": [[place_code_of.get(pid, -1), 0] for pid in group["place_id"]],
+            }
+        )
+    return traces
+
+
+def capped_notices(index: PartnershipIndex, mask: np.ndarray) -> list[str]:
+    """What the map leaves out of a view (ties beyond ARC_LIMIT, place dots beyond PLACE_LIMIT), as sentences."""
+    notices = []
+    if (in_view := int(mask.sum())) > ARC_LIMIT:
+        notices.append(text.MAP_TIES_CAPPED.format(drawn=ARC_LIMIT, total=in_view))
+    places = int(np.count_nonzero((index.tie_counts(mask) > 0) & ~np.isnan(index.place_lon)))
+    if places > PLACE_LIMIT:
+        notices.append(text.MAP_PLACES_CAPPED.format(shown=PLACE_LIMIT, total=places))
+    return notices
+
+
+def _notice_annotation(notice: str) -> dict[str, Any]:
+    return {
+        "text": notice,
+        "name": "capped-notice",
+        "xref": "paper",
+        "yref": "paper",
+        # Bottom left: clear of the mode bar (top right) and of most ties (the map's south is mostly sea).
+        "x": 0.005,
+        "y": 0.005,
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "align": "left",
+        "showarrow": False,
+        "bgcolor": "rgba(255,255,255,0.88)",
+        "bordercolor": "#cbd5e1",
+        "borderwidth": 1,
+        "borderpad": 4,
+        "font": {"size": 11, "color": "#334155"},
+    }
 
 
 def clicked_target(click_data: dict | None, index: PartnershipIndex) -> tuple[str, str] | None:

@@ -58,3 +58,61 @@ FEATURED_CITY = "featured-city"
 def featured_city_button(name: str) -> dict[str, str]:
     """The id of the one-click button of a featured city (pattern-matching callbacks match on `type`)."""
     return {"type": FEATURED_CITY, "name": name}
+
+
+# --- Sharing, embedding and exports (issue 5) ---------------------------------------------------------------
+MAP_VIEW = "map-view"  # dcc.Store: the map view a link asked for ({lon, lat, zoom, rot}); set once per page load
+MAP_VIEW_EDITS = "map-view-edits"  # dcc.Store: the map view as the user has moved it since
+SHARE_QUERY = "share-query"  # dcc.Store: the link's query (filters, place, colouring, map view)
+SHARE_BAR = "share-bar"
+COPY_LINK = "copy-link"
+SHARE_LINK = "share-link"  # readonly input holding the absolute link
+EMBED_OPEN = "embed-open"
+EMBED_DIALOG = "embed-dialog"
+EMBED_CLOSE = "embed-close"
+EMBED_TITLE = "embed-title"
+EMBED_OPTIONS = "embed-options"
+EMBED_SNIPPET = "embed-snippet"
+COPY_SNIPPET = "copy-snippet"
+EXPORT_OPEN = "export-open"
+EXPORT_DIALOG = "export-dialog"
+EXPORT_CLOSE = "export-close"
+EXPORT_TITLE = "export-title"
+EXPORT_SIZE = "export-size"
+EXPORT_HIDPI = "export-hidpi"
+EXPORT_PNG = "export-png"
+EXPORT_SVG = "export-svg"
+EXPORT_STATUS = "export-status"
+EXPORT_HTML = "export-html"
+EXPORT_CSV = "export-csv"
+EXPORT_GEOJSON = "export-geojson"
+CITATION = "citation"
+CITATION_TEXT = "citation-text"
+CITATION_LINK = "citation-link"
+COPY_CITATION = "copy-citation"
+
+
+# --- Your own data (issue 7: reliability and security) -----------------------------------------------------
+YOUR_DATA = "your-data"  # the card holding the upload, its options and its report
+UPLOAD = "upload"  # dcc.Upload
+UPLOAD_REQUEST = "upload-request"  # dcc.Store: the file as the browser read it, or only its size when too big
+UPLOAD_TIES = "upload-ties"  # dcc.Store (memory): the valid uploaded ties, columnar; never on the server
+UPLOAD_PROBLEMS = "upload-problems"  # dcc.Store (memory): every problem of the upload, for the report download
+UPLOAD_MODE = "upload-mode"  # show the uploaded ties beside the bundled ones, or alone
+UPLOAD_CLEAR = "upload-clear"
+UPLOAD_STATUS = "upload-status"
+UPLOAD_REPORT = "upload-report"
+UPLOAD_REPORT_BUTTON = "upload-report-button"
+UPLOAD_REPORT_DOWNLOAD = "upload-report-download"  # dcc.Download
+
+
+# --- Provenance tiers, networks layer and data quality (issue 4: global breadth) ------------------------------
+FILTER_TIER = "filter-tier"  # radio: all ties, cited only, listed only
+FILTER_SHOW = "filter-show"  # checklist of extra map layers: "networks"
+FILTER_NETWORK = "filter-network"  # which networks the layer shows
+DATA_QUALITY = "data-quality"
+NETWORK_KEY = "network-key"  # under the map: the networks shown, by ring colour
+# The filter controls of this issue, beside those above (control name as in urlstate.CONTROL_FIELDS).
+FILTER_CONTROLS.update(
+    {"tier": (FILTER_TIER, "value"), "show": (FILTER_SHOW, "value"), "network": (FILTER_NETWORK, "value")}
+)

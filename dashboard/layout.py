@@ -8,6 +8,8 @@ from dash import dcc, html
 from dashboard import ids, table, text
 from dashboard.dataset import Atlas
 from dashboard.figures import STATUS_STYLE, graph_config, short_label
+from dashboard.share_bar import share_bar
+from dashboard.upload import your_data_card
 from geodata.gazetteer import country_names
 from geodata.schema import SOURCE_SEPARATOR
 from geodata.vocab import AID_TYPE, CONFLICT, RELATION, STATUS, THEME
@@ -44,7 +46,13 @@ def header() -> html.Header:
                 ],
                 className="brand",
             ),
-            html.A(text.ABOUT_HEADING, href="#" + ids.ABOUT, className="header-link"),
+            html.Nav(
+                [
+                    html.A(text.QUALITY_HEADING, href="#" + ids.DATA_QUALITY, className="header-link"),
+                    html.A(text.ABOUT_HEADING, href="#" + ids.ABOUT, className="header-link"),
+                ],
+                className="header-links",
+            ),
         ],
         className="site-header",
     )
@@ -65,6 +73,55 @@ def featured_cities(atlas: Atlas) -> html.Nav:
         [html.Span(text.FEATURED_HEADING, className="nav-label"), *buttons],
         className="featured",
         **{"aria-label": text.FEATURED_HEADING},
+    )
+
+
+def tier_field() -> html.Div:
+    """The provenance filter: all ties, the cited ones only, or the listed ones only (URL key `tier`)."""
+    return _field(
+        text.FILTER_TIER,
+        dcc.RadioItems(
+            id=ids.FILTER_TIER,
+            options=[{"label": label, "value": word} for word, label in text.TIER_OPTIONS.items()],
+            value="",
+            className="radio-row",
+            inputClassName="check-input",
+            labelClassName="check",
+        ),
+        ids.FILTER_TIER,
+        html.P(text.FILTER_TIER_HINT, className="hint"),
+    )
+
+
+def networks_field(atlas: Atlas) -> html.Fieldset:
+    """The networks layer: a switch, and which networks it shows (URL keys `show=networks`, `network`)."""
+    networks = atlas.layers.networks
+    options = [{"label": name, "value": nid} for nid, name in zip(networks["network_id"], networks["name"])]
+    return html.Fieldset(
+        [
+            html.Legend(text.FILTER_NETWORKS, className="field-label"),
+            dcc.Checklist(
+                id=ids.FILTER_SHOW,
+                options=[{"label": label, "value": word} for word, label in text.MAP_LAYERS.items()],
+                value=[],
+                className="checklist",
+                inputClassName="check-input",
+                labelClassName="check",
+            ),
+            html.Label(text.FILTER_NETWORK, htmlFor=ids.FILTER_NETWORK, className="sr-only"),
+            dcc.Dropdown(
+                id=ids.FILTER_NETWORK,
+                options=options,
+                multi=True,
+                value=[],
+                placeholder=text.NETWORK_PLACEHOLDER,
+                className="dropdown network-dropdown",
+                clearable=True,
+                searchable=True,
+            ),
+            html.P(text.NETWORK_HINT, className="hint"),
+        ],
+        className="field networks-field",
     )
 
 
@@ -99,6 +156,7 @@ def filters(atlas: Atlas) -> html.Aside:
                 ids.FILTER_CITY,
                 html.Div(id=ids.PLACE_MATCHES, className="hint", **{"aria-live": "polite"}),
             ),
+            tier_field(),
             _field(
                 text.FILTER_LABELS["status"],
                 dcc.Checklist(
@@ -170,6 +228,7 @@ def filters(atlas: Atlas) -> html.Aside:
                 ),
                 ids.COLOR_BY,
             ),
+            networks_field(atlas),
             html.Button(text.RESET, id=ids.RESET, n_clicks=0, className="reset-button"),
         ],
         className="filters-body",
@@ -215,6 +274,7 @@ def map_card(topojson_url: str) -> html.Section:
                 className="map-frame",
             ),
             html.P(id=ids.STYLE_KEY, className="style-key"),
+            html.Div(id=ids.NETWORK_KEY, className="network-key"),
         ],
         className="card map-card",
         **{"aria-label": text.MAP_LABEL},
@@ -299,6 +359,22 @@ def table_card() -> html.Section:
     )
 
 
+def data_quality(atlas: Atlas) -> html.Section | None:
+    """What the data-quality checks find (geodata.quality), as counts; the report gives them tie by tie."""
+    if atlas.quality is None:
+        return None
+    items = [html.Li(sentence.format(n=getattr(atlas.quality, name))) for name, sentence in text.QUALITY_ITEMS]
+    return html.Section(
+        [
+            html.H3(text.QUALITY_HEADING),
+            html.P(text.QUALITY_INTRO, className="hint"),
+            html.Ul(items, className="quality-list"),
+        ],
+        id=ids.DATA_QUALITY,
+        className="data-quality",
+    )
+
+
 def about(atlas: Atlas) -> html.Section:
     layers = atlas.layers
     sources = set()
@@ -340,6 +416,7 @@ def about(atlas: Atlas) -> html.Section:
             html.H2(text.ABOUT_HEADING, className="card-heading"),
             *paragraphs,
             html.P(" ".join(facts), className="about-stats"),
+            data_quality(atlas),
             html.H3(text.LICENCES_HEADING),
             licences,
         ],
@@ -369,6 +446,15 @@ def page(atlas: Atlas, topojson_url: str) -> html.Div:
         className="layout",
     )
     return html.Div(
-        [*stores, header(), notices, main, about(atlas), html.Footer(text.FOOTER, className="site-footer")],
+        [
+            *stores,
+            header(),
+            share_bar(),
+            notices,
+            main,
+            your_data_card(),  # the user's own ties: upload, report; kept in this page only
+            about(atlas),
+            html.Footer(text.FOOTER, className="site-footer"),
+        ],
         className="app",
     )

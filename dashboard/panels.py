@@ -1,5 +1,8 @@
 """The city panel: a place's partners by status, what flowed through its ties, its timeline, networks, sources.
 
+Cited ties are grouped by status; ties known only from the Wikipedia / Wikidata lists come last, in a group of
+their own (their status is unknown), each saying which lists hold it and whether only one side lists it.
+
 `city_panel_data` gathers the facts (pure, testable without Dash rendering); `render_city_panel` lays them out.
 """
 
@@ -13,7 +16,7 @@ from dash import html
 
 from dashboard import text
 from dashboard.dataset import Atlas
-from dashboard.figures import short_label
+from dashboard.figures import LISTED_KEY, listed_by_only, lists_label, short_label
 from geodata.gazetteer import country_names
 from geodata.schema import LIST_SEPARATOR, QUANTITY_COLUMNS, SOURCE_SEPARATOR
 from geodata.vocab import AID_TYPE, CLOSED_STATUSES, PLACE_KIND, RELATION, STATUS
@@ -36,6 +39,8 @@ class PartnerEntry:
     sources: tuple[str, ...]
     context_of: str = ""  # set when the place is not an end but the tie concerns it ("Kyiv – Trieste")
     listed: bool = False  # from the Wikipedia / Wikidata lists only
+    lists: str = ""  # the lists that hold the tie, by name ("Wikipedia, Wikidata"); "" for none
+    listed_only_by: str = ""  # a one-sided tie: the name of the only end whose list holds it
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,7 @@ class NetworkEntry:
     role: str
     since: str
     sources: tuple[str, ...]
+    uncertain: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,8 @@ class CityPanel:
     country: str
     country_name: str
     kind: str
-    partners: dict[str, list[PartnerEntry]] = field(default_factory=dict)  # status -> entries, vocabulary order
+    # Cited ties by status (vocabulary order), then the listed-only ties under LISTED_KEY.
+    partners: dict[str, list[PartnerEntry]] = field(default_factory=dict)
     aid: list[AidEntry] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     networks: list[NetworkEntry] = field(default_factory=list)
@@ -89,6 +96,10 @@ class CityPanel:
     @property
     def n_ties(self) -> int:
         return sum(len(entries) for entries in self.partners.values())
+
+    @property
+    def n_listed(self) -> int:
+        return len(self.partners.get(LISTED_KEY, []))
 
 
 def _words(value: object) -> tuple[str, ...]:
@@ -137,7 +148,9 @@ def _partner_entries(atlas: Atlas, place_id: str) -> list[PartnerEntry]:
                 uncertain=tie.certainty == "uncertain",
                 sources=_sources(tie.sources),
                 context_of=context_of,
-                listed=getattr(tie, "tier", "cited") == "listed",
+                listed=getattr(tie, "tier", "cited") == LISTED_KEY,
+                lists=lists_label(getattr(tie, "listed_in", "")),
+                listed_only_by=listed_by_only(tie),
             )
         )
     return sorted(entries, key=lambda e: (e.listed, e.context_of != "", e.partner))
@@ -192,7 +205,9 @@ def _network_entries(atlas: Atlas, place_id: str) -> list[NetworkEntry]:
         return []
     mine = members[members["place_id"] == place_id]
     return [
-        NetworkEntry(m["network"], m["role"] or "", m["since"] or "", _sources(m["sources"]))
+        NetworkEntry(
+            m["network"], m["role"] or "", m["since"] or "", _sources(m["sources"]), m["certainty"] == "uncertain"
+        )
         for _, m in mine.sort_values("network").iterrows()
     ]
 
@@ -203,7 +218,8 @@ def city_panel_data(atlas: Atlas, place_id: str) -> CityPanel | None:
     if place is None:
         return None
     partners = _partner_entries(atlas, place_id)
-    grouped = {s: [e for e in partners if e.status == s] for s in STATUS}
+    grouped = {s: [e for e in partners if e.status == s and not e.listed] for s in STATUS}
+    grouped[LISTED_KEY] = [e for e in partners if e.listed]
     aid = _aid_entries(atlas, place_id)
     networks = _network_entries(atlas, place_id)
     every_source = (
@@ -240,30 +256,53 @@ def _chips(words: tuple[str, ...], vocabulary: dict[str, str], class_name: str =
     return [html.Span(vocabulary.get(w, w), className=class_name) for w in words]
 
 
+def provenance_line(entry: PartnerEntry) -> str:
+    """Which lists hold a tie, and whether only one side lists it ("listed in Wikipedia · listed by Kyiv only")."""
+    if entry.listed:
+        parts = [text.LISTED_IN.format(lists=entry.lists or text.TIER_SHORT[LISTED_KEY])]
+    else:
+        parts = [text.ALSO_LISTED.format(lists=entry.lists)] if entry.lists else []
+    if entry.listed_only_by:
+        parts.append(text.LISTED_BY_ONLY.format(name=entry.listed_only_by))
+    return " · ".join(parts)
+
+
 def _partner_item(entry: PartnerEntry) -> html.Li:
     dates = [text.SINCE.format(date=entry.since)] if entry.since else []
     if entry.status_date:
         dates.append(f"{short_label(STATUS[entry.status]).lower()} {entry.status_date}")
     meta = " · ".join([RELATION.get(entry.relation, entry.relation), *dates])
+    provenance = provenance_line(entry)
+    tier_badge = (
+        html.Span(text.PANEL_LISTED, className="badge-listed", title=text.PANEL_LISTED_TITLE)
+        if entry.listed
+        else html.Span(text.PANEL_CITED, className="badge-cited", title=text.PANEL_CITED_TITLE)
+    )
     return html.Li(
         [
             html.Div(
                 [
                     html.Span(entry.partner, className="partner-name"),
                     html.Span(entry.partner_country, className="country-code"),
-                    html.Span(text.PANEL_UNCERTAIN, className="badge-uncertain") if entry.uncertain else None,
-                    html.Span(text.PANEL_LISTED, className="badge-listed", title=text.PANEL_LISTED_TITLE)
-                    if entry.listed
+                    tier_badge,
+                    html.Span(text.PANEL_UNCERTAIN, className="badge-uncertain", title=text.UNCERTAIN_TITLE)
+                    if entry.uncertain
                     else None,
                 ],
                 className="partner-head",
             ),
-            html.Div(meta, className="partner-meta"),
+            # A listed tie has no relation, dates or aid of its own: its provenance is what there is to say.
+            html.Div(meta, className="partner-meta") if not entry.listed else None,
+            html.Div(provenance, className="partner-provenance") if provenance else None,
             html.Div(_chips(entry.aid_types, AID_TYPE), className="chips") if entry.aid_types else None,
-            html.Div(entry.note, className="partner-note") if entry.note else None,
-            html.Div([source_link(s) for s in entry.sources], className="partner-sources"),
+            html.Div(entry.note, className="partner-note") if entry.note and not entry.listed else None,
+            # A listed tie's sources are its list pages, the same for most partners: the Sources section has them.
+            html.Div([source_link(s) for s in entry.sources], className="partner-sources")
+            if not entry.listed
+            else None,
         ],
-        className="partner",
+        className="partner partner-listed" if entry.listed else "partner",
+        title=entry.note if entry.listed else None,
         **{"data-partnership": entry.partnership_id},
     )
 
@@ -300,7 +339,10 @@ def render_city_panel(panel: CityPanel) -> list:
         html.Div(
             [
                 html.H4(
-                    [STATUS[status], html.Span(str(len(entries)), className="count-badge")],
+                    [
+                        text.PANEL_LISTED_GROUP if status == LISTED_KEY else STATUS[status],
+                        html.Span(str(len(entries)), className="count-badge"),
+                    ],
                     className=f"status-heading status-{status}",
                 ),
                 html.Ul([_partner_item(e) for e in entries], className="partner-list"),
@@ -321,6 +363,12 @@ def render_city_panel(panel: CityPanel) -> list:
                     ),
                     className="panel-summary",
                 ),
+                html.Div(
+                    text.PANEL_TIERS.format(cited=panel.n_ties - panel.n_listed, listed=panel.n_listed),
+                    className="panel-tiers",
+                )
+                if panel.n_listed
+                else None,
             ],
             className="panel-header",
         ),
@@ -360,6 +408,9 @@ def render_city_panel(panel: CityPanel) -> list:
                     html.Li(
                         [
                             html.Span(n.network, className="network-name"),
+                            html.Span(text.PANEL_UNCERTAIN, className="badge-uncertain", title=text.UNCERTAIN_TITLE)
+                            if n.uncertain
+                            else None,
                             html.Span(
                                 " · ".join(
                                     x for x in (n.role, text.SINCE.format(date=n.since) if n.since else "") if x

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 from dash import html
 
 from dashboard import text
-from dashboard.figures import STATUS_STYLE, short_label
-from geodata.filters import ViewCounts
-from geodata.vocab import STATUS
+from dashboard.figures import LISTED_STYLE, PLACE_COLOR, STATUS_STYLE, short_label, tier_mask
+from geodata.filters import PartnershipIndex, ViewCounts
+from geodata.vocab import STATUS, TIER
 
 
 def hidden_line(counts: ViewCounts, hidden_by: dict[str, int]) -> str:
@@ -20,8 +21,17 @@ def hidden_line(counts: ViewCounts, hidden_by: dict[str, int]) -> str:
     )
 
 
-def counts_strip(counts: ViewCounts) -> list:
-    """Big numbers for ties, places and countries, then one chip per status present in view."""
+def tier_counts(index: PartnershipIndex, mask: np.ndarray) -> dict[str, int]:
+    """Ties in view per provenance tier (vocabulary order), e.g. {"cited": 93, "listed": 26730}."""
+    return {tier: int((mask & tier_mask(index, tier)).sum()) for tier in TIER}
+
+
+TIER_SWATCH: dict[str, str] = {"cited": PLACE_COLOR, "listed": LISTED_STYLE["color"]}
+
+
+def counts_strip(counts: ViewCounts, tiers: dict[str, int] | None = None) -> list:
+    """Big numbers for ties, places and countries, one chip per status present in view, and the ties in view
+    per provenance tier (cited, listed) when given."""
     figures = [
         html.Div(
             [html.Span(f"{n:,}", className="count-number"), html.Span(label, className="count-label")],
@@ -44,4 +54,16 @@ def counts_strip(counts: ViewCounts) -> list:
         for s, n in counts.by_status.items()
         if n
     ]
-    return [html.Div(figures, className="count-figures"), html.Div(chips, className="status-chips")]
+    tier_chips = [
+        html.Span(
+            [
+                html.Span(className="swatch", style={"background": TIER_SWATCH.get(t, PLACE_COLOR)}),
+                text.COUNT_TIER.format(label=text.TIER_SHORT.get(t, t), n=n),
+            ],
+            className=f"tier-chip tier-{t}",
+            title=TIER[t],
+        )
+        for t, n in (tiers or {}).items()
+    ]
+    strip = [html.Div(figures, className="count-figures"), html.Div(chips, className="status-chips")]
+    return strip + ([html.Div(tier_chips, className="tier-chips")] if tier_chips else [])

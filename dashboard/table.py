@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import text
-from dashboard.figures import short_label
+from dashboard.figures import lists_label, short_label
 from geodata.schema import LIST_SEPARATOR
 from geodata.vocab import AID_TYPE, RELATION, STATUS, TIER
 
@@ -33,12 +33,33 @@ def column_defs() -> list[dict]:
             spec.update(minWidth=130)
         if column == "aid_types":
             spec.update(minWidth=180, flex=2)
+        if column == "tier":
+            spec.update(minWidth=110, maxWidth=130, cellClassRules={"tier-listed": "params.value === 'Listed'"})
+        if column == "certainty":
+            spec.update(minWidth=110, maxWidth=130, cellClassRules={"cell-uncertain": "params.value === 'uncertain'"})
+        if column == "provenance":
+            spec.update(minWidth=160)
         defs.append(spec)
     return defs
 
 
 def _labels(words: str, vocabulary: dict[str, str]) -> str:
     return ", ".join(vocabulary.get(w, w) for w in str(words or "").split(LIST_SEPARATOR) if w)
+
+
+def provenance_cells(partnerships: pd.DataFrame) -> list[str]:
+    """Per tie, the lists that hold it and, when only one end lists it, which ("Wikipedia · listed by Kyiv only")."""
+    if "listed_in" not in partnerships:
+        return [""] * len(partnerships)
+    labels = {value: lists_label(value) for value in set(partnerships["listed_in"].fillna(""))}
+    one_sided = partnerships["one_sided"].fillna(False).astype(bool).to_numpy()
+    by_a = partnerships["listed_by_a"].fillna(False).astype(bool).to_numpy()
+    lister = np.where(one_sided, np.where(by_a, partnerships["city_a"], partnerships["city_b"]), "")
+    cells = []
+    for lists, name in zip(partnerships["listed_in"].fillna(""), lister):
+        parts = [labels[lists], text.LISTED_BY_ONLY.format(name=name) if name else ""]
+        cells.append(" · ".join(p for p in parts if p))
+    return cells
 
 
 def format_rows(partnerships: pd.DataFrame) -> list[dict]:
@@ -53,9 +74,12 @@ def format_rows(partnerships: pd.DataFrame) -> list[dict]:
             "country_b": frame["country_b"],
             "relation": frame["relation"].map(lambda w: RELATION.get(w, w)),
             "status": frame["status"].map(lambda w: short_label(STATUS.get(w, w))),
+            "tier": frame["tier"].map(lambda w: text.TIER_SHORT.get(w, w)),
+            "certainty": frame["certainty"].map(lambda w: text.PANEL_UNCERTAIN if w == "uncertain" else ""),
             "since": frame["since"],
             "status_date": frame["status_date"],
             "aid_types": frame["aid_types"].map(lambda w: _labels(w, AID_TYPE)),
+            "provenance": provenance_cells(frame),
             "distance_km": frame["distance_km"].fillna(0).round(0).astype("int64"),
             "n_sources": frame["n_sources"].fillna(0).astype("int64"),
         }

@@ -42,7 +42,7 @@ FACET_NAMES: dict[str, str] = {  # as they appear in "hidden by: ..."
     "conflict": "conflict",
     "years": "years",
     "city": "place search",
-    "tier": "tier",
+    "tier": "source tier",
 }
 PLACE_SEARCH_PLACEHOLDER = "Search a place: Kyiv, Kiev, Lemberg…"
 ANY_PLACEHOLDER = "Any"
@@ -74,6 +74,13 @@ TIE_HOVER_STATUS_DATE = "{status} {date}"
 TIE_HOVER_AID = "Aid: {aid}"
 PLACE_HOVER = "{n} ties in view"
 MAP_LABEL = "World map of partnership ties"
+# Shown on the map when a view holds more than it draws (figures.ARC_LIMIT, figures.PLACE_LIMIT); plotly does not
+# wrap annotations, hence the <br>.
+MAP_TIES_CAPPED = (
+    "Drawing {drawn:,} of the {total:,} ties in view: cited ties and known statuses first,<br>"
+    "then a fixed sample. Filter to draw every one."
+)
+MAP_PLACES_CAPPED = "Dots for the {shown:,} places with most ties in view, of {total:,};<br>the place search finds any."
 
 # Counts strip and the hidden-ties line
 COUNT_TIES = "ties"
@@ -140,9 +147,12 @@ TABLE_COLUMNS: dict[str, str] = {
     "country_b": "Country",
     "relation": "Relation",
     "status": "Status",
+    "tier": "Source tier",
+    "certainty": "Certainty",
     "since": "Since",
     "status_date": "Status date",
     "aid_types": "Aid types",
+    "provenance": "Lists",
     "distance_km": "km",
     "n_sources": "Sources",
 }
@@ -185,3 +195,133 @@ LICENCES: tuple[tuple[str, str, str], ...] = (  # (what, licence, link)
     ("Curated records", "facts with their cited sources", ""),
 )
 FOOTER = "Twinning Atlas: open-source. Every tie links to its sources."
+
+# --- Sharing, embedding and exports (issue 5) ---------------------------------------------------------------
+NOTICE_BAD_NUMBER = "{key}: “{value}” is not a number from {low} to {high}"
+NOTICE_BAD_PLACE = "place: “{value}” is not a place id"
+NOTICE_BAD_FLAG = "{key}: “{value}” is not 1 or 0"
+NOTICE_LONG_TITLE = "title: the title was cut to {n} characters"
+SHARE_BAR_LABEL = "Present this view"
+COPY_LINK = "Copy link"
+LINK_COPIED = "Link copied"
+EMBED = "Embed"
+EXPORT = "Export"
+CLOSE = "Close"
+SHARE_LINK_LABEL = "Link to this view (filters, selected place, map position)"
+EMBED_HEADING = "Embed this map"
+EMBED_HELP = (
+    "Paste this into a web page, slide tool or CMS that accepts HTML. The frame shows the map of this view alone, "
+    "without controls; visitors can hover, pan and follow the link to the full atlas."
+)
+EMBED_TITLE_LABEL = "Title (optional)"
+EMBED_OPTIONS_LABEL = "Show"
+EMBED_OPTIONS: dict[str, str] = {"legend": "Legend", "caption": "Caption with sources"}
+EMBED_SNIPPET_LABEL = "HTML to paste"
+COPY_SNIPPET = "Copy HTML"
+EMBED_FRAME_TITLE = "Twinning Atlas: map of municipal partnerships"
+EXPORT_HEADING = "Export this view"
+EXPORT_TITLE_LABEL = "Title on the image and page"
+EXPORT_SIZE_LABEL = "Image size"
+EXPORT_SIZES: dict[str, str] = {"1920x1080": "1920×1080 (slide)", "1280x720": "1280×720", "a4": "A4 landscape"}
+EXPORT_HIDPI = "×2 for high-density screens"
+EXPORT_IMAGES = "Images (title, legend and sources baked in)"
+EXPORT_PNG = "Download PNG"
+EXPORT_SVG = "Download SVG"
+EXPORT_FILES = "Files"
+EXPORT_HTML = "Standalone HTML (works offline)"
+EXPORT_CSV = "CSV"
+EXPORT_GEOJSON = "GeoJSON"
+EXPORT_WORKING = "Drawing the image…"
+EXPORT_DONE = "Saved {name}."
+EXPORT_FAILED = "The image could not be drawn: {error}"
+CITE_HEADING = "Cite this view"
+COPY_CITATION = "Copy citation"
+CITATION = "{app}, dataset version {version} ({date}). View of {ties:,} ties from {sources:,} sources."
+CITATION_ACCESSED = "Accessed {date}."
+ATTRIBUTION = (
+    "Data: Twinning Atlas, a source cited per tie · Wikipedia lists of twin towns (CC BY-SA 4.0) · Wikidata (CC0) · "
+    "GeoNames (CC BY 4.0) · base map Natural Earth"
+)
+CAPTION_SHORT = (
+    "dataset {version} · {ties:,} ties, {sources:,} sources · GeoNames (CC BY 4.0), Wikipedia (CC BY-SA 4.0), "
+    "Wikidata (CC0), Natural Earth"
+)
+VIEW_SUBTITLE = "{ties:,} ties · {filters}"
+VIEW_ALL_TIES = "all ties"
+VIEW_PLACE = "selected: {place}"
+EXPORT_FILENAME = "twinning-atlas"
+
+# --- Your own data and hostile links (issue 7: reliability and security) -----------------------------------
+NOTICE_LONG_QUERY = "the link was cut to its first {n} characters"
+NOTICE_MORE = "… and {n} more"
+YOUR_DATA_HEADING = "Your data"
+YOUR_DATA_INTRO = (
+    "Add your own ties: a CSV file in the format of partnerships.csv (columns city_a, country_a, city_b, "
+    "country_b, relation, status, sources, and the optional ones). Rows are checked with the same rules as the "
+    "bundled data; valid rows appear on the map, problems are listed below by row and column. The file stays in "
+    "this browser tab: it is not stored on the server and nobody else sees it."
+)
+UPLOAD_PROMPT = "Drop a CSV file here, or click to choose one"
+UPLOAD_LIMITS = "At most {mb:g} MB and {rows:,} rows."
+UPLOAD_MODE_LABEL = "Show"
+UPLOAD_MODES: dict[str, str] = {"beside": "Your ties beside the bundled ones", "alone": "Your ties alone"}
+UPLOAD_CLEAR = "Remove your data"
+UPLOAD_WORKING = "Checking {name}…"
+UPLOAD_SUMMARY = "{name}: {ties:,} ties on the map; {bad:,} rows left out ({problems:,} problems)."
+UPLOAD_SUMMARY_CLEAN = "{name}: all {ties:,} ties are on the map."
+UPLOAD_REFUSED = "{name} was not read: {reason}"
+UPLOAD_TOO_BIG = "the file is {mb:.1f} MB; the limit is {limit:g} MB: split it into smaller files"
+UPLOAD_NOT_A_FILE = "the upload could not be decoded as a file"
+UPLOAD_REPORT_COLUMNS: tuple[str, str, str] = ("Row", "Column", "Problem")
+UPLOAD_REPORT_CAPPED = "The first {shown:,} of {total:,} problems are listed; download them all below."
+UPLOAD_REPORT_BUTTON = "Download the report (CSV)"
+UPLOAD_REPORT_FILE = "upload-problems.csv"
+UPLOAD_LEGEND = "Your data"
+UPLOAD_HOVER_TAG = "your data, row {row}"
+
+# --- Provenance tiers, networks layer and data quality (issue 4: global breadth) ------------------------------
+TIER_SHORT: dict[str, str] = {"cited": "Cited", "listed": "Listed"}
+TIER_OPTIONS: dict[str, str] = {"": "All", "cited": "Cited only", "listed": "Listed only"}  # the "Ties" radio
+FILTER_TIER = "Ties"
+FILTER_TIER_HINT = "Cited: curated, a source per tie. Listed: Wikipedia / Wikidata lists, status unknown."
+LIST_NAMES: dict[str, str] = {"wikipedia": "Wikipedia", "wikidata": "Wikidata"}
+LISTED_IN = "listed in {lists}"
+ALSO_LISTED = "also in {lists}"
+LISTED_BY_ONLY = "listed by {name} only"
+UNCERTAIN_TITLE = "Inferred, approximate, or the sources disagree"
+TIE_HOVER_CITED = "Cited · sources: {n}"
+LISTED_TRACE = "Listed (status unknown)"
+CITED_PLACE_HOVER = "{n} ties in view ({cited} cited)"
+COUNT_TIER = "{label} {n:,}"
+# The networks layer: `show=networks` in the URL turns it on; MAP_LAYERS are the words of that key.
+MAP_LAYERS: dict[str, str] = {"networks": "Show city networks"}
+FILTER_NETWORKS = "City networks"
+FILTER_NETWORK = "Networks shown"
+NETWORK_PLACEHOLDER = "Every network of the chosen themes"
+NETWORK_HINT = "Member places as rings; the Theme filter also picks networks."
+NETWORK_LEGEND_TITLE = "Networks"
+NETWORK_KEY_HEADING = "Network rings:"
+NETWORK_KEY_MEMBERS = "{n} shown"
+NETWORK_HOVER_SOURCES = "sources: {n}"
+NETWORK_HOVER_SINCE = "since {since}"
+NOTICE_BAD_NETWORK = "network: “{value}” is not a network id"
+PANEL_LISTED_GROUP = "Listed in Wikipedia/Wikidata (status unknown)"
+PANEL_CITED = "cited"
+PANEL_CITED_TITLE = "Curated tie with a source; status and dates from the cited sources"
+PANEL_TIERS = "{cited} cited · {listed} listed in Wikipedia/Wikidata"
+QUALITY_HEADING = "Data quality"
+QUALITY_INTRO = (
+    "Checks no other map of twin towns makes, counted over the whole dataset. The command "
+    "“python -m geodata report” lists them tie by tie, in geodata/build/report.md."
+)
+QUALITY_ITEMS: tuple[tuple[str, str], ...] = (  # (QualitySummary field, sentence)
+    ("one_sided", "{n:,} listed ties appear on one partner's list only (the other side does not list them)."),
+    (
+        "ukraine_russia_active",
+        "{n:,} ties between Ukrainian and Russian places are still shown as active or without a status; most "
+        "such ties ended between 2014 and 2022.",
+    ),
+    ("date_conflicts", "{n:,} cited ties have dates the sources disagree on (the note says which is used)."),
+    ("far_from_source", "{n:,} places resolve over 100 km from where the Wikipedia list put them (homonyms)."),
+    ("unresolved", "{n:,} list entries could not be placed on the map, each kept with its reason."),
+)

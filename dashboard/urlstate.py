@@ -1,22 +1,30 @@
 """The view in the URL: query string <-> ViewFilter, and ViewFilter <-> the filter controls' values.
 
-Query keys: country, status, aid, relation, theme, conflict, from, to, city (and tier); lists are
-comma-separated; countries are ISO 3166-1 alpha-2 codes; words are those of `geodata.vocab`. Anything unknown
+Query keys: country, status, aid, relation, theme, conflict, from, to, city, tier, and the map layers: show
+(`show=networks`) and network (network ids; naming one turns the layer on); lists are comma-separated; countries
+are ISO 3166-1 alpha-2 codes; words are those of `geodata.vocab`. Anything unknown
 or malformed is dropped and described in a notice: parsing never raises.
+The keys of a shared link beyond the filters (place, colouring, map view, presentation) are read by
+`dashboard.share`; their bad values join the notices here.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote
 
 from dashboard import text
+from dashboard.share import SHARE_KEYS, parse_share_values
 from geodata.filters import ViewFilter
 from geodata.gazetteer import country_names
 from geodata.vocab import AID_TYPE, CONFLICT, RELATION, STATUS, THEME, TIER
 
 MAX_QUERY_TEXT = 80
 YEAR_RANGE = (1000, 2999)
+# Hostile links: a query longer than this is cut before parsing, and at most MAX_NOTICES notices are kept.
+MAX_QUERY_LENGTH = 4096
+MAX_NOTICES = 20
 
 # URL key -> (ViewFilter field, vocabulary) for the lists of vocabulary words.
 WORD_KEYS: dict[str, tuple[str, dict[str, str]]] = {
@@ -26,8 +34,15 @@ WORD_KEYS: dict[str, tuple[str, dict[str, str]]] = {
     "theme": ("themes", THEME),
     "conflict": ("conflicts", CONFLICT),
     "tier": ("tiers", TIER),
+    "show": ("layers", text.MAP_LAYERS),
 }
-KEYS: tuple[str, ...] = ("country", "status", "aid", "relation", "theme", "conflict", "from", "to", "city", "tier")
+KEYS: tuple[str, ...] = (
+    "country", "status", "aid", "relation", "theme", "conflict", "from", "to", "city", "tier", "show", "network",
+)  # fmt: skip
+# Network ids are the dataset's (networks.csv), unknown here: a link keeps any id of this shape, at most
+# MAX_NETWORKS of them, and the map ignores ids the dataset lacks.
+NETWORK_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
+MAX_NETWORKS = 50
 
 
 @dataclass(frozen=True)
@@ -42,38 +57,48 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def _shown(value: str, limit: int) -> str:
+    """A value fit to echo in a notice (and a header): no control or format characters, at most `limit` long."""
+    return "".join(ch if ch.isprintable() else "\ufffd" for ch in value[:limit])
+
+
 def _year(key: str, value: str, notices: list[str]) -> int | None:
     value = value.strip()
     if not value:
         return None
-    if value.isdigit() and YEAR_RANGE[0] <= int(value) <= YEAR_RANGE[1]:
+    # isdigit() alone lets '²' through, which int() refuses: ASCII digits only
+    if value.isascii() and value.isdigit() and YEAR_RANGE[0] <= int(value) <= YEAR_RANGE[1]:
         return int(value)
-    notices.append(text.NOTICE_BAD_YEAR.format(key=key, value=value[:20]))
+    notices.append(text.NOTICE_BAD_YEAR.format(key=key, value=_shown(value, 20)))
     return None
 
 
 def parse_query(query: str | None) -> ParsedView:
     """Read a query string (with or without its leading `?`) into a ViewFilter and notices."""
-    values: dict[str, list[str]] = {}
-    for key, value in parse_qsl((query or "").lstrip("?"), keep_blank_values=True):
-        values.setdefault(key.strip().lower(), []).append(value)
     notices: list[str] = []
+    query = query if isinstance(query, str) else ""  # callback inputs come from the browser: any JSON value
+    if len(query) > MAX_QUERY_LENGTH:
+        query = query[:MAX_QUERY_LENGTH]
+        notices.append(text.NOTICE_LONG_QUERY.format(n=MAX_QUERY_LENGTH))
+    values: dict[str, list[str]] = {}
+    for key, value in parse_qsl(query.lstrip("?"), keep_blank_values=True):
+        values.setdefault(key.strip().lower(), []).append(value)
     fields: dict[str, object] = {}
     for key in values:
-        if key not in KEYS:
-            notices.append(text.NOTICE_UNKNOWN_KEY.format(key=key[:30]))
+        if key not in KEYS and key not in SHARE_KEYS:  # share keys (map view, place...): dashboard.share
+            notices.append(text.NOTICE_UNKNOWN_KEY.format(key=_shown(key, 30)))
     countries = []
     for value in (v for raw in values.get("country", []) for v in _split(raw)):
         if value.upper() in country_names() and len(value) == 2:
             countries.append(value.upper())
         else:
-            notices.append(text.NOTICE_UNKNOWN_COUNTRY.format(value=value[:20]))
+            notices.append(text.NOTICE_UNKNOWN_COUNTRY.format(value=_shown(value, 20)))
     fields["countries"] = tuple(sorted(set(countries)))
     for key, (field_name, vocabulary) in WORD_KEYS.items():
         words = [v for raw in values.get(key, []) for v in _split(raw)]
         for word in words:
             if word not in vocabulary:
-                notices.append(text.NOTICE_UNKNOWN_WORD.format(what=key, value=word[:30]))
+                notices.append(text.NOTICE_UNKNOWN_WORD.format(what=key, value=_shown(word, 30)))
         fields[field_name] = tuple(w for w in vocabulary if w in words)  # vocabulary order: one URL per view
     year_from = _year("from", (values.get("from") or [""])[-1], notices)
     year_to = _year("to", (values.get("to") or [""])[-1], notices)
@@ -84,7 +109,19 @@ def parse_query(query: str | None) -> ParsedView:
     if len(place_query) > MAX_QUERY_TEXT:
         place_query = place_query[:MAX_QUERY_TEXT]
         notices.append(text.NOTICE_LONG_TEXT.format(n=MAX_QUERY_TEXT))
+    networks: list[str] = []
+    for value in (v for raw in values.get("network", []) for v in _split(raw)):
+        if NETWORK_ID.match(value):
+            networks.append(value)
+        else:
+            notices.append(text.NOTICE_BAD_NETWORK.format(value=_shown(value, 30)))
+    fields["networks"] = tuple(sorted(set(networks)))[:MAX_NETWORKS]
+    if fields["networks"] and "networks" not in fields["layers"]:  # type: ignore[operator]
+        fields["layers"] = ("networks",)  # naming a network shows the layer (the only layer there is)
     view = ViewFilter(**fields, year_from=year_from, year_to=year_to, place_query=place_query)  # type: ignore[arg-type]
+    notices.extend(parse_share_values(values).notices)
+    if len(notices) > MAX_NOTICES:
+        notices[MAX_NOTICES - 1 :] = [text.NOTICE_MORE.format(n=len(notices) - MAX_NOTICES + 1)]
     return ParsedView(view, tuple(notices))
 
 
@@ -103,6 +140,8 @@ def to_query(view: ViewFilter) -> str:
         parts.append(("to", str(view.year_to)))
     if view.place_query.strip():
         parts.append(("city", view.place_query.strip()))
+    if view.networks:
+        parts.append(("network", ",".join(sorted(view.networks))))
     ordered = sorted(parts, key=lambda kv: KEYS.index(kv[0]))
     return "?" + "&".join(f"{k}={quote(v, safe=',')}" for k, v in ordered) if ordered else ""
 
@@ -119,6 +158,9 @@ CONTROL_FIELDS: dict[str, str] = {
     "from": "year_from",
     "to": "year_to",
     "city": "place_query",
+    "tier": "tiers",  # a radio: "" (all), "cited" or "listed"
+    "show": "layers",
+    "network": "networks",
 }
 
 
@@ -128,11 +170,14 @@ def control_values(view: ViewFilter) -> dict[str, object]:
     for control, field_name in CONTROL_FIELDS.items():
         value = getattr(view, field_name)
         values[control] = list(value) if isinstance(value, tuple) else value
+    values["tier"] = view.tiers[0] if len(view.tiers) == 1 else ""  # both tiers, or none: "All"
     return values
 
 
 def view_from_controls(values: dict[str, object]) -> ParsedView:
     """The view the filter controls describe, checked like a URL (a typed year may be out of range)."""
+    if "networks" not in (values.get("show") or []):
+        values = {**values, "network": None}  # the layer switched off forgets its networks
     parts = []
     for control in CONTROL_FIELDS:
         value = values.get(control)

@@ -77,6 +77,7 @@ def build(data_dir: Path = DATA_DIR, build_dir: Path | None = None, progress: bo
         "listed": listed.stats if listed else {},
     }
     build_dir.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(build_dir)
     for name in GEO_LAYERS:
         _write_atomically(build_dir / f"{name}.parquet", lambda tmp, n=name: getattr(layers, n).to_parquet(tmp))
     _write_atomically(build_dir / "networks.parquet", lambda tmp: layers.networks.to_parquet(tmp))
@@ -89,6 +90,21 @@ def build(data_dir: Path = DATA_DIR, build_dir: Path | None = None, progress: bo
     _write_atomically(build_dir / "manifest.json",
                       lambda tmp: Path(tmp).write_text(json.dumps(layers.manifest, indent=2, ensure_ascii=False)))
     return layers
+
+
+STALE_TEMPORARY_S = 3600  # a temporary file this old is a killed build's; a younger one may be a live build's
+
+
+def _remove_stale_temporaries(build_dir: Path) -> None:
+    """Delete what a build killed mid-write (SIGKILL, power loss) left: its temporary files, never renamed."""
+    now = dt.datetime.now().timestamp()
+    for path in build_dir.glob(".*.tmp"):
+        try:
+            if now - path.stat().st_mtime > STALE_TEMPORARY_S:
+                path.unlink()
+                log.info("removed %s, left by an interrupted build", path.name)
+        except OSError:
+            pass  # another process removed or renamed it first
 
 
 def _write_atomically(target: Path, write: Any) -> None:

@@ -8,6 +8,7 @@ then costs a few vectorised comparisons, whatever the number of ties. Knows noth
 from __future__ import annotations
 
 import math
+import zlib
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -17,6 +18,9 @@ import pandas as pd
 from geodata.gazetteer import normalise_name
 from geodata.schema import LIST_SEPARATOR
 from geodata.vocab import AID_TYPE, CONFLICT, RELATION, STATUS, THEME, TIER
+
+_CITED_CODE = list(TIER).index("cited")  # codes as PartnershipIndex gives them (vocabulary positions)
+_UNKNOWN_CODE = list(STATUS).index("unknown")
 
 # The facets of a view, in display order; the same words name the URL keys (`from` and `to` make "years").
 FACETS: tuple[str, ...] = ("country", "status", "aid", "relation", "theme", "conflict", "years", "city", "tier")
@@ -36,6 +40,10 @@ class ViewFilter:
     year_to: int | None = None
     place_query: str = ""
     tiers: tuple[str, ...] = ()
+    # Map layers drawn beside the ties ("networks") and the networks that layer shows (none: every network of
+    # the view's themes). They hide no tie, so they are not facets.
+    layers: tuple[str, ...] = ()
+    networks: tuple[str, ...] = ()
 
     def active_facets(self) -> tuple[str, ...]:
         """The facets this filter restricts, in FACETS order."""
@@ -107,6 +115,17 @@ def _midpoints(lon_a: np.ndarray, lat_a: np.ndarray, lon_b: np.ndarray, lat_b: n
     return lon.astype(np.float32), lat.astype(np.float32)
 
 
+def _draw_ranks(partnership_ids: np.ndarray, tier_code: np.ndarray, status_code: np.ndarray) -> np.ndarray:
+    """Each tie's place in the drawing order when a view holds more ties than the map can draw: cited ties,
+    then ties with a known status, then the rest, each group in an order fixed by the tie's id (a sample that
+    is the same in every worker and every run, and does not change as ties are added)."""
+    by_id = np.array([zlib.crc32(str(pid).encode()) for pid in partnership_ids], dtype=np.int64)
+    group = np.where(tier_code == _CITED_CODE, 0, np.where(status_code == _UNKNOWN_CODE, 2, 1))
+    ranks = np.empty(len(partnership_ids), dtype=np.int32)
+    ranks[np.lexsort((by_id, group))] = np.arange(len(partnership_ids), dtype=np.int32)
+    return ranks
+
+
 class PlaceSearch:
     """Find places by name or alternate name (Kiev finds Kyiv, Lemberg finds Lviv), accents and case folded.
 
@@ -170,6 +189,7 @@ class PartnershipIndex:
         self.tier_code = _codes(
             frame["tier"] if "tier" in frame else pd.Series(["cited"] * self.size), self.tiers, np.int8
         )
+        self.draw_rank = _draw_ranks(self.partnership_ids, self.tier_code, self.status_code)
         self.aid_bits = _bitmasks(frame["aid_types"], AID_TYPE)
         self.theme_bits = _bitmasks(frame["themes"], THEME)
         self.conflict_bits = _bitmasks(frame["conflicts"], CONFLICT)
@@ -219,6 +239,16 @@ class PartnershipIndex:
         for facet_mask in self.facet_masks(view).values():
             result &= facet_mask
         return result
+
+    def capped(self, mask: np.ndarray, limit: int) -> np.ndarray:
+        """`mask` itself if it holds at most `limit` ties, else the `limit` of them that rank first (`draw_rank`)."""
+        rows = np.flatnonzero(mask)
+        if len(rows) <= limit:
+            return mask
+        kept = np.zeros(self.size, dtype=bool)
+        if limit > 0:
+            kept[rows[np.argpartition(self.draw_rank[rows], limit - 1)[:limit]]] = True
+        return kept
 
     def hidden_by(self, view: ViewFilter) -> dict[str, int]:
         """For each active facet, how many ties it hides on its own (a tie can be hidden by several)."""

@@ -61,12 +61,15 @@ def _to_year(status: str, status_date: str) -> float:
     return np.nan
 
 
-def build_layers(data: ValidatedData, listed: ListedImport | None = None) -> Layers:
-    """Assemble all layers from validated records, merged with the listed tier where given."""
+def build_layers(data: ValidatedData, listed: ListedImport | None = None, *, arcs: bool = True) -> Layers:
+    """Assemble all layers from validated records, merged with the listed tier where given.
+
+    `arcs=False` leaves the ties without arc geometry (the costly part), for rows drawn from their end points.
+    """
     listed = listed or ListedImport()
     places = {**listed.places, **data.places}
     events = _aid_events_frame(data, places)
-    partnerships = _partnerships_frame(data.partnerships, places, events, listed)
+    partnerships = _partnerships_frame(data.partnerships, places, events, listed, arcs)
     if not events.empty:
         tie_ids = set(partnerships["partnership_id"])
         events["partnership_id"] = [
@@ -122,7 +125,7 @@ def _listed_record(tie: ListedTie, places: dict[str, Place]) -> dict[str, Any]:
 
 
 def _partnerships_frame(records: list[dict], places: dict[str, Place], events: gpd.GeoDataFrame,
-                        listed: ListedImport) -> gpd.GeoDataFrame:
+                        listed: ListedImport, arcs: bool = True) -> gpd.GeoDataFrame:
     event_types: dict[str, list[str]] = {}
     event_counts: dict[str, int] = {}
     for pid, types in zip(events.get("partnership_id", []), events.get("aid_types", [])):
@@ -155,7 +158,7 @@ def _partnerships_frame(records: list[dict], places: dict[str, Place], events: g
             "source_row": record["source_row"],
             **_listed_columns(listed.ties.get(pair_key(a.place_id, b.place_id)), a.place_id, b.place_id),
         })
-        geometries.append(arc_geometry(a.lon, a.lat, b.lon, b.lat))
+        geometries.append(arc_geometry(a.lon, a.lat, b.lon, b.lat) if arcs else None)
     return gpd.GeoDataFrame(rows, columns=list(PARTNERSHIP_COLUMNS), geometry=geometries, crs=CRS)
 
 

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -52,6 +53,28 @@ def unresolved(build_dir: Path) -> pd.DataFrame:
     """List entries that could not be placed, with the reason."""
     path = build_dir / "unresolved_listed.csv"
     return pd.read_csv(path, dtype=str) if path.exists() else pd.DataFrame()
+
+
+@dataclass(frozen=True)
+class QualitySummary:
+    """The report's headline numbers: how many ties or entries each check finds."""
+
+    one_sided: int
+    ukraine_russia_active: int
+    date_conflicts: int
+    far_from_source: int
+    unresolved: int
+
+
+def quality_summary(ties: pd.DataFrame, build_dir: Path) -> QualitySummary:
+    """Count what each check finds in the ties and in the build folder's side files (no report is written)."""
+    return QualitySummary(
+        one_sided=len(one_sided_ties(ties)) if "one_sided" in ties else 0,
+        ukraine_russia_active=len(ukraine_russia_still_active(ties)),
+        date_conflicts=len(date_conflicts(ties)) if "disputed_dates" in ties else 0,
+        far_from_source=len(far_from_source(build_dir)),
+        unresolved=len(unresolved(build_dir)),
+    )
 
 
 def _table(frame: pd.DataFrame, columns: list[str], limit: int = 40) -> str:

@@ -16,7 +16,7 @@ from geodata.dates import DateFormatError, parse_date_span, parse_partial_date
 from geodata.gazetteer import Gazetteer, load_gazetteer, normalise_name
 from geodata.geocode import GeocodeError, Geocoder, Place, pair_key, place_from_entry
 from geodata.problems import Problem
-from geodata.reading import Row, read_table
+from geodata.reading import Row, parse_table, read_table
 from geodata.schema import SOURCE_SEPARATOR
 
 Record = dict[str, Any]
@@ -188,10 +188,39 @@ def _context_places(geocoder: Geocoder, text: str) -> list[Place]:
 
 
 def _validate_partnerships(folder: Path, geocoder: Geocoder, data: ValidatedData) -> None:
-    spec = schema.PARTNERSHIPS
+    check_partnership_rows(_read(folder, schema.PARTNERSHIPS, data.problems), schema.PARTNERSHIPS.file_name,
+                           geocoder, data)
+
+
+def override_places(folder: Path, gazetteer: Gazetteer) -> tuple[list[Place], list[Problem]]:
+    """The reviewed override table (`places.csv`) of a dataset folder, and its problems."""
+    problems: list[Problem] = []
+    return _validate_places(folder, gazetteer, problems), problems
+
+
+def validate_partnerships_csv(raw: bytes, label: str, geocoder: Geocoder, max_rows: int | None = None
+                              ) -> ValidatedData:
+    """Check one partnerships file given as bytes (an upload) with the rules of a dataset's partnerships.csv.
+
+    Places resolve through `geocoder` (the gazetteer plus a dataset's override table); problems name `label`.
+    A file of more than `max_rows` data rows is refused whole, with one problem saying so.
+    """
+    data = ValidatedData(overrides=list(geocoder.overrides))
+    rows, data.problems = parse_table(raw, schema.PARTNERSHIPS, label)
+    if max_rows is not None and len(rows) > max_rows:
+        data.problems = [Problem(label, 0, "", f"file has {len(rows):,} data rows; the limit is {max_rows:,}: "
+                                               "split it into smaller files")]
+        return data
+    check_partnership_rows(rows, label, geocoder, data)
+    data.problems.sort(key=lambda p: (p.file, p.row, p.column))
+    return data
+
+
+def check_partnership_rows(rows: list[Row], file_name: str, geocoder: Geocoder, data: ValidatedData) -> None:
+    """Check partnership rows; add the clean ones (and their places) to `data`, every problem to its problems."""
     seen: dict[tuple[str, str], int] = {}
-    for row in _read(folder, spec, data.problems):
-        c = _RowChecker(spec.file_name, row, data.problems)
+    for row in rows:
+        c = _RowChecker(file_name, row, data.problems)
         a = c.place(geocoder, "city_a", "country_a", "admin1_a")
         b = c.place(geocoder, "city_b", "country_b", "admin1_b")
         record: Record = {
@@ -324,4 +353,7 @@ def join_sources(items: tuple[str, ...]) -> str:
     return SOURCE_SEPARATOR.join(items)
 
 
-__all__ = ["ValidatedData", "validate_folder", "join_sources", "normalise_name"]
+__all__ = [
+    "ValidatedData", "validate_folder", "validate_partnerships_csv", "check_partnership_rows", "override_places",
+    "join_sources", "normalise_name",
+]

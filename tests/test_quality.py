@@ -40,3 +40,14 @@ def test_the_report_names_every_check(tmp_path):
                     "Places far from where the source put them", "Wikipedia pairs placed: 10 of 12"):
         assert heading in report
     assert "Belgorod" in report and "Christchurch" in report
+
+
+def test_the_summary_counts_what_each_check_finds(tmp_path):
+    from geodata.quality import quality_summary
+
+    layers = build(FIXTURE, tmp_path / "build", progress=False)
+    summary = quality_summary(layers.partnerships, tmp_path / "build")
+    assert summary.one_sided == len(one_sided_ties(layers.partnerships)) > 0
+    assert summary.ukraine_russia_active == 1  # Belgorod-Sevastopol, listed as if current
+    assert summary.far_from_source > 0 and summary.unresolved > 0
+    assert quality_summary(layers.partnerships, tmp_path / "no-build").unresolved == 0  # no side files: none

@@ -1,3 +1,3 @@
 """Callbacks, one module per feature, registered with `dash.callback` when imported."""
 
-from dashboard.callbacks import counts, filters, map, panel, selection, table  # noqa: F401
+from dashboard.callbacks import counts, filters, map, networks, panel, selection, share, table, upload  # noqa: F401

@@ -12,8 +12,10 @@ from dashboard.urlstate import parse_query
 def counts_for_view(atlas: Atlas, query: str | None) -> tuple[list, str]:
     """The counts strip's content and the hidden-ties line of a view."""
     view = parse_query(query).view
-    counts = atlas.index.counts(atlas.index.mask(view))
-    return summary.counts_strip(counts), summary.hidden_line(counts, atlas.index.hidden_by(view))
+    mask = atlas.index.mask(view)
+    counts = atlas.index.counts(mask)
+    strip = summary.counts_strip(counts, summary.tier_counts(atlas.index, mask))
+    return strip, summary.hidden_line(counts, atlas.index.hidden_by(view))
 
 
 @callback(Output(ids.COUNTS, "children"), Output(ids.HIDDEN_LINE, "children"), Input(ids.VIEW_QUERY, "data"))

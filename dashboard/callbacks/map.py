@@ -8,6 +8,8 @@ from dash import Input, Output, callback
 
 from dashboard import figures, ids, text
 from dashboard.dataset import Atlas, current_atlas
+from dashboard.share import apply_map_view, map_view_from_store
+from dashboard.upload import with_uploaded_ties
 from dashboard.urlstate import parse_query
 
 
@@ -15,7 +17,9 @@ def map_for_view(
     atlas: Atlas, query: str | None, color_by: str | None, place_id: str | None, partnership_id: str | None
 ) -> tuple[dict[str, Any], str]:
     """The map figure of a view, and the line-style key shown under it (when colours do not say the status)."""
-    mask = atlas.index.mask(parse_query(query).view)
+    view = parse_query(query).view
+    mask = atlas.index.mask(view)
+    layers = atlas.layers
     figure = figures.map_figure(
         atlas.index,
         mask,
@@ -24,6 +28,7 @@ def map_for_view(
         place_labels=atlas.place_labels,
         selected_place=place_id,
         selected_tie=partnership_id,
+        network_layer=figures.network_traces(layers.network_members, layers.networks, view, atlas.index.place_code_of),
     )
     return figure, text.STYLE_KEY if color_by == "aid" else ""
 
@@ -35,6 +40,15 @@ def map_for_view(
     Input(ids.COLOR_BY, "value"),
     Input(ids.SELECTED_PLACE, "data"),
     Input(ids.SELECTED_TIE, "data"),
+    Input(ids.MAP_VIEW, "data"),  # the map view a shared link asked for (set once, at page load)
+    Input(ids.UPLOAD_TIES, "data"),  # the user's own ties, held by this page only
+    Input(ids.UPLOAD_MODE, "value"),
 )
-def update_map(query: str | None, color_by: str | None, place_id: str | None, tie_id: str | None) -> tuple:
-    return map_for_view(current_atlas(), query, color_by, place_id, tie_id)
+def update_map(
+    query: str | None, color_by: str | None, place_id: str | None, tie_id: str | None, map_view: dict | None = None,
+    uploaded: dict | None = None, upload_mode: str | None = None,
+) -> tuple:
+    figure, style_key = map_for_view(current_atlas(), query, color_by, place_id, tie_id)
+    figure = with_uploaded_ties(figure, uploaded, upload_mode, parse_query(query).view, color_by or "status")
+    apply_map_view(figure["layout"], map_view_from_store(map_view))
+    return figure, style_key

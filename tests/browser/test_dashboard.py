@@ -109,3 +109,63 @@ def test_a_malformed_url_shows_a_notice(browser, live_server):
     assert notices.is_displayed() and "abc" in notices.text
     assert "Showing all" in browser.find_element(By.ID, "hidden-line").text
     assert "Traceback" not in browser.page_source
+
+
+def test_cited_only_changes_the_counts_and_the_arcs(browser, live_server):
+    from dashboard.dataset import current_atlas
+
+    if not (current_atlas().layers.partnerships["tier"] == "listed").any():
+        pytest.skip("the dataset served has no listed tier")
+    before = open_page(browser, live_server)
+    counts_before = counts_text(browser)
+    assert "Listed" in counts_before and "Cited" in counts_before
+    browser.find_element(By.CSS_SELECTOR, "#filter-tier input[value='cited']").click()
+    WebDriverWait(browser, WAIT).until(lambda d: counts_text(d) != counts_before)
+    WebDriverWait(browser, WAIT).until(lambda d: (d.execute_script(DRAWN) or {}).get("points") != before["points"])
+    after = browser.execute_script(DRAWN)
+    assert 0 < after["points"] < before["points"]
+    assert "tier=cited" in browser.current_url
+    assert "Listed 0" in counts_text(browser)
+    assert "hidden by: source tier" in browser.find_element(By.ID, "hidden-line").text
+
+
+RINGS = """
+const gd = document.querySelector('#map-graph .js-plotly-plot');
+if (!gd || !gd._fullData) return 0;
+return gd._fullData.filter(t => t.legendgroup === 'networks' && t.visible === true).reduce((n, t) => n + t._length, 0);
+"""
+
+
+def test_the_network_toggle_shows_member_rings(browser, live_server):
+    open_page(browser, live_server)
+    assert browser.execute_script(RINGS) == 0
+    browser.find_element(By.CSS_SELECTOR, "#filter-show input[value='networks']").click()
+    WebDriverWait(browser, WAIT).until(lambda d: d.execute_script(RINGS) > 0)
+    assert "show=networks" in browser.current_url
+    rings = browser.find_elements(By.CSS_SELECTOR, ".scattergeo path.point[d]")
+    assert rings, "the member rings are drawn"
+    WebDriverWait(browser, WAIT).until(lambda d: d.find_element(By.ID, "network-key").text)
+    assert "Network rings" in browser.find_element(By.ID, "network-key").text
+
+
+FITS = """
+const card = document.querySelector('.map-card').getBoundingClientRect();
+const svg = document.querySelector('#map-graph .main-svg').getBoundingClientRect();
+const legend = document.querySelector('#map-graph .legend').getBoundingClientRect();
+return {page: document.documentElement.scrollWidth, viewport: window.innerWidth,
+        card: [card.left, card.right], svg: [svg.left, svg.right], legend: [legend.left, legend.right]};
+"""
+
+
+def test_on_a_phone_the_map_and_its_legend_fit_the_screen(browser, live_server):
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+    )
+    try:
+        open_page(browser, live_server)
+        fits = browser.execute_script(FITS)
+        assert fits["page"] <= fits["viewport"] == 390
+        assert fits["card"][0] <= fits["svg"][0] and fits["svg"][1] <= fits["card"][1]
+        assert fits["svg"][0] <= fits["legend"][0] and fits["legend"][1] <= fits["svg"][1] + 1
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -1,0 +1,31 @@
+"""The key of the networks layer under the map: which networks the rings show, by colour."""
+
+from __future__ import annotations
+
+from dash import Input, Output, callback, html
+
+from dashboard import figures, ids, text
+from dashboard.dataset import Atlas, current_atlas
+from dashboard.urlstate import parse_query
+
+
+def network_key_for_view(atlas: Atlas, query: str | None) -> list:
+    """The key's content: a ring swatch and name per network shown (empty when the layer is off)."""
+    layers = atlas.layers
+    keys = figures.network_key(layers.network_members, layers.networks, parse_query(query).view)
+    if not keys:
+        return []
+    items = [
+        html.Span(
+            [html.Span(className="ring", style={"borderColor": key.color}), key.name],
+            className="network-key-item",
+            title=text.NETWORK_KEY_MEMBERS.format(n=key.members),
+        )
+        for key in keys
+    ]
+    return [html.Span(text.NETWORK_KEY_HEADING, className="network-key-heading"), *items]
+
+
+@callback(Output(ids.NETWORK_KEY, "children"), Input(ids.VIEW_QUERY, "data"))
+def update_network_key(query: str | None) -> list:
+    return network_key_for_view(current_atlas(), query)

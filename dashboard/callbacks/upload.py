@@ -1,0 +1,100 @@
+"""Your own data: the file read in the browser, checked on the server, its valid ties kept in the page.
+
+A file over the size limit is stopped in the browser (only its size is sent), so the message is the same for
+11 MB as for 11 GB. Nothing of an upload is written on the server: the ties and problems go back to the page's
+memory stores, which only this tab holds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, no_update
+
+from dashboard import ids, text
+from dashboard.config import read_config
+from dashboard.upload import (
+    UploadError,
+    decode_contents,
+    problems_csv,
+    problems_to_store,
+    report_table,
+    summary_line,
+    ties_to_store,
+)
+from geodata.upload import MAX_UPLOAD_BYTES, clean_label, validate_upload
+
+NOTHING: tuple = (None, None, "", [], True)
+
+# In the browser: pass the file on, or only its size when it is over the limit; then empty the upload, so the
+# same file can be chosen again.
+clientside_callback(
+    """
+    function(contents, filename) {
+        const no = window.dash_clientside.no_update;
+        if (typeof contents !== "string" || !contents) { return [no, no]; }
+        const comma = contents.indexOf(",");
+        const bytes = Math.floor((contents.length - comma - 1) * 3 / 4);
+        const request = {name: String(filename || ""), bytes: bytes};
+        if (bytes <= LIMIT) { request.contents = contents; }
+        const input = document.querySelector("#UPLOAD_ID input[type=file]");
+        if (input) { input.value = ""; }  // else the browser ignores the same file chosen again
+        return [request, null];
+    }
+    """.replace("LIMIT", str(MAX_UPLOAD_BYTES)).replace("UPLOAD_ID", ids.UPLOAD),
+    Output(ids.UPLOAD_REQUEST, "data"),
+    Output(ids.UPLOAD, "contents"),
+    Input(ids.UPLOAD, "contents"),
+    State(ids.UPLOAD, "filename"),
+    prevent_initial_call=True,
+)
+
+
+def upload_outcome(request: Any) -> tuple:
+    """(ties store, problems store, status line, report, report button hidden) for what the browser sent."""
+    if not isinstance(request, dict):
+        return NOTHING
+    name = clean_label(request.get("name") if isinstance(request.get("name"), str) else "")
+    contents, size = request.get("contents"), request.get("bytes")
+    if contents is None:
+        if isinstance(size, (int, float)) and size > MAX_UPLOAD_BYTES:
+            reason = text.UPLOAD_TOO_BIG.format(mb=size / 1e6, limit=MAX_UPLOAD_BYTES / 1e6)
+        else:
+            reason = text.UPLOAD_NOT_A_FILE
+        return None, None, text.UPLOAD_REFUSED.format(name=name, reason=reason), [], True
+    try:
+        raw = decode_contents(contents)
+    except UploadError as error:
+        return None, None, text.UPLOAD_REFUSED.format(name=name, reason=str(error)), [], True
+    result = validate_upload(raw, name, read_config().data_dir)
+    problems = {"label": result.label, "problems": problems_to_store(result.problems)} if result.problems else None
+    return ties_to_store(result), problems, summary_line(result), report_table(result.problems), not result.problems
+
+
+@callback(
+    Output(ids.UPLOAD_TIES, "data"),
+    Output(ids.UPLOAD_PROBLEMS, "data"),
+    Output(ids.UPLOAD_STATUS, "children"),
+    Output(ids.UPLOAD_REPORT, "children"),
+    Output(ids.UPLOAD_REPORT_BUTTON, "hidden"),
+    Input(ids.UPLOAD_REQUEST, "data"),
+    Input(ids.UPLOAD_CLEAR, "n_clicks"),
+    prevent_initial_call=True,
+)
+def receive_upload(request: Any, _clear: int) -> tuple:
+    if ctx.triggered_id == ids.UPLOAD_CLEAR:
+        return NOTHING
+    return upload_outcome(request)
+
+
+@callback(
+    Output(ids.UPLOAD_REPORT_DOWNLOAD, "data"),
+    Input(ids.UPLOAD_REPORT_BUTTON, "n_clicks"),
+    State(ids.UPLOAD_PROBLEMS, "data"),
+    prevent_initial_call=True,
+)
+def download_report(_clicks: int, stored: Any) -> Any:
+    if not isinstance(stored, dict):
+        return no_update
+    label = clean_label(stored.get("label") if isinstance(stored.get("label"), str) else "")
+    return dcc.send_string(problems_csv(stored.get("problems"), label), text.UPLOAD_REPORT_FILE, type="text/csv")

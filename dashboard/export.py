@@ -1,0 +1,114 @@
+"""Export a view from the command line, offline: PNG, SVG, standalone HTML, CSV or GeoJSON.
+
+    python -m dashboard.export --query 'city=Kyiv&status=active' --format png --out kyiv.png
+    python -m dashboard.export --query 'status=suspended' --out suspended.svg --size a4 --title 'Suspended ties'
+
+The query is the app's (copy it from a shared link). Images are drawn by kaleido in Debian's Chromium (or the
+browser BROWSER_PATH names) with plotly.js and the base map from this machine: no download, no CDN.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+from dashboard.config import read_config
+from dashboard.dataset import current_atlas
+from dashboard.exporting import (
+    ASSETS_DIR,
+    PLOTLY_JS,
+    presentation_figure,
+    read_view,
+    standalone_html,
+    view_csv,
+    view_geojson,
+)
+from dashboard.share import SIZES
+
+FORMATS: tuple[str, ...] = ("png", "svg", "html", "csv", "geojson")
+IMAGE_FORMATS: tuple[str, ...] = ("png", "svg")
+BROWSER_NAMES: tuple[str, ...] = ("chromium", "chromium-browser", "google-chrome", "chrome")
+
+
+def find_chromium() -> str:
+    """The browser kaleido drives: BROWSER_PATH if set, else Chromium on the PATH; an error says how to get one."""
+    path = os.environ.get("BROWSER_PATH") or next(filter(None, map(shutil.which, BROWSER_NAMES)), None)
+    if not path or not Path(path).is_file():
+        raise RuntimeError(
+            "images need Chromium: apt-get install chromium, or set BROWSER_PATH to a Chrome or Chromium binary"
+        )
+    return path
+
+
+def render_image(figure: dict, image_format: str, *, scale: float = 1.0) -> bytes:
+    """PNG or SVG bytes of a figure (its layout gives the size), drawn offline by kaleido."""
+    import kaleido
+    import plotly.io as pio
+
+    # The base map comes from this repository's assets folder; plotly.js from the plotly package; no MathJax.
+    pio.defaults.topojson = ASSETS_DIR.as_uri() + "/"
+    page = kaleido.PageGenerator(plotly=PLOTLY_JS, mathjax=False)
+    layout = figure["layout"]
+    options = {"format": image_format, "width": layout["width"], "height": layout["height"], "scale": scale}
+    return kaleido.calc_fig_sync(
+        figure, opts=options, topojson=pio.defaults.topojson, kopts={"page_generator": page, "path": find_chromium()}
+    )
+
+
+def export_view(query: str, image_format: str, *, link_base: str, scale: float = 1.0) -> bytes:
+    """The bytes of one export of a view."""
+    atlas = current_atlas()
+    link = link_base + read_view(atlas, query).link_query
+    if image_format in IMAGE_FORMATS:
+        return render_image(presentation_figure(atlas, query, link=link), image_format, scale=scale)
+    builders = {"html": standalone_html, "csv": view_csv, "geojson": view_geojson}
+    return builders[image_format](atlas, query, link=link).encode("utf-8")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m dashboard.export", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--query", default="", help="the view, as in the app's URL: 'city=Kyiv&status=active'")
+    parser.add_argument("--format", choices=FORMATS, help="default: from the --out file's extension")
+    parser.add_argument("--out", required=True, type=Path, help="file to write")
+    parser.add_argument("--size", choices=tuple(SIZES), help="image size (default 1920x1080, or the query's size)")
+    parser.add_argument("--scale", type=float, default=1.0, help="image pixel ratio: 2 for high-density screens")
+    parser.add_argument("--title", help="title on the image or page (default: the query's title, or the app's name)")
+    parser.add_argument("--link-base", help="the app's public address for the view's link (TWINNING_PUBLIC_URL)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    image_format = args.format or args.out.suffix.lstrip(".").lower()
+    if image_format not in FORMATS:
+        parser.error(f"--format: give one of {', '.join(FORMATS)} (the --out extension {args.out.suffix!r} is not)")
+    if not 0.25 <= args.scale <= 8:
+        parser.error(f"--scale: {args.scale} is out of range (0.25 to 8)")
+    query = args.query.lstrip("?")
+    if args.size:
+        query += f"&size={args.size}"
+    if args.title is not None:
+        query += f"&title={quote(args.title, safe='')}"
+    notices = read_view(current_atlas(), query).notices
+    for notice in notices:
+        print(f"warning: {notice}", file=sys.stderr)
+    link_base = (args.link_base or read_config().public_url).rstrip("/") + "/"
+    try:
+        body = export_view(query, image_format, link_base=link_base, scale=args.scale)
+    except RuntimeError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(body)
+    print(f"wrote {args.out} ({image_format}, {len(body):,} bytes)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

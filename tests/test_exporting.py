@@ -1,0 +1,160 @@
+"""Exports of a view (figure, standalone HTML, CSV, GeoJSON), their citation, and the /export and /embed routes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import flask
+import numpy as np
+import pytest
+
+from dashboard import exporting
+from dashboard.embed import EMBED_PATH, is_embed_path, register_embed
+from dashboard.exporting import (
+    cite_view,
+    presentation_figure,
+    read_view,
+    standalone_html,
+    view_csv,
+    view_geojson,
+)
+
+KYIV = "703448"
+LINK = "https://atlas.example.org/"
+
+
+def test_read_view_keeps_the_filters_place_and_map_view(mini_env):
+    view = read_view(mini_env, "?status=suspended&place=703448&lon=30&zoom=2&title=T&bogus=1")
+    assert int(view.mask.sum()) == 2
+    assert view.link_query == "?status=suspended&place=703448&lon=30&zoom=2"  # no presentation options
+    assert view.share.title == "T" and view.notices == ("unknown parameter “bogus”",)
+
+
+def test_a_place_the_dataset_lacks_is_dropped(mini_env):
+    assert read_view(mini_env, "?place=999999").share.place is None
+
+
+def test_citation_counts_ties_and_distinct_sources(mini_env):
+    view = read_view(mini_env, "?status=suspended")
+    citation = cite_view(mini_env, view.mask, LINK + view.link_query, today="2026-01-02")
+    assert (citation.ties, citation.sources) == (2, 2)
+    assert citation.version == mini_env.layers.manifest["dataset_version"]
+    text = citation.full_text()
+    assert citation.version in text and "2 ties from 2 sources" in text
+    assert text.endswith("https://atlas.example.org/?status=suspended Accessed 2026-01-02.")
+
+
+@pytest.mark.parametrize(
+    "size, expected", [("1920x1080", (1920, 1080)), ("1280x720", (1280, 720)), ("a4", (1123, 794))]
+)
+def test_presentation_figure_bakes_in_title_legend_and_sources(mini_env, size, expected):
+    figure = presentation_figure(mini_env, f"?status=suspended&title=Suspended&size={size}&lon=20&zoom=2", link=LINK)
+    layout = figure["layout"]
+    assert (layout["width"], layout["height"]) == expected and layout["showlegend"] is True
+    assert (
+        layout["title"]["text"] == "<b>Suspended</b>"
+        and "2 ties · status: Suspended" in layout["title"]["subtitle"]["text"]
+    )
+    caption = layout["annotations"][0]["text"]
+    assert "GeoNames" in caption and mini_env.layers.manifest["dataset_version"] in caption and LINK in caption
+    assert layout["geo"]["center"] == {"lon": 20.0} and layout["geo"]["projection"]["scale"] == 2.0
+    assert any(t.get("mode") == "lines" for t in figure["data"])
+
+
+def test_presentation_figure_highlights_the_place_and_hides_the_legend_when_asked(mini_env):
+    figure = presentation_figure(mini_env, f"?place={KYIV}&legend=0", link=LINK)
+    assert figure["layout"]["showlegend"] is False
+    assert any(t.get("mode") == "markers+text" for t in figure["data"])  # the selected place's marker
+
+
+def test_standalone_html_is_self_contained(mini_env):
+    page = standalone_html(mini_env, "?status=suspended&title=Offline%20map", link=LINK)
+    assert '<h1 class="atlas-title">Offline map</h1>' in page
+    assert "window.PlotlyGeoAssets = {topojson: {world_110m: " in page
+    assert len(page) > 4_000_000  # plotly.js inline
+    assert not re.search(r"<(script|link)[^>]+(src|href)=", page), "no external script or stylesheet"
+    assert page.index("PlotlyGeoAssets") < page.index("atlas-figure")
+    data = json.loads(re.search(r'id="atlas-figure">(.*?)</script>', page, re.S).group(1))
+    assert data["config"]["responsive"] is True and data["layout"]["autosize"] is True
+    assert "Accessed" in page and "GeoNames" in page  # the citation and attribution
+
+
+def test_csv_starts_with_the_citation_then_the_ties(mini_env):
+    body = view_csv(mini_env, "?status=suspended", link=LINK)
+    comments = [line for line in body.splitlines() if line.startswith("# ")]
+    assert len(comments) == 2 and "2 ties from 2 sources" in comments[0]
+    rows = list(csv.DictReader(io.StringIO("".join(body.splitlines(keepends=True)[2:]))))
+    assert {(r["city_a"], r["city_b"]) for r in rows} == {("Chicago", "Moscow"), ("Anchorage", "Magadan")}
+
+
+def test_geojson_carries_the_citation(mini_env):
+    collection = json.loads(view_geojson(mini_env, "?status=suspended", link=LINK))
+    assert collection["type"] == "FeatureCollection" and len(collection["features"]) == 2
+    assert collection["citation"]["ties"] == 2 and collection["citation"]["link"] == LINK
+    assert collection["features"][0]["geometry"]["type"] in {"LineString", "MultiLineString"}
+
+
+@pytest.fixture
+def client(mini_env):
+    server = flask.Flask(__name__)
+    exporting.register_exports(server)
+    register_embed(server)
+    return server.test_client()
+
+
+@pytest.mark.parametrize(
+    "path, mimetype",
+    [
+        (exporting.FIGURE_PATH, "application/json"),
+        (exporting.HTML_PATH, "text/html"),
+        (exporting.CSV_PATH, "text/csv"),
+        (exporting.GEOJSON_PATH, "application/geo+json"),
+        (EMBED_PATH, "text/html"),
+    ],
+)
+@pytest.mark.parametrize("query", ["?status=suspended&lon=20", "?lon=abc&zoom=1e9&place=%3Cx%3E&size=huge&legend=2"])
+def test_routes_answer_any_query(client, path, mimetype, query):
+    response = client.get(path + query)
+    assert response.status_code == 200 and response.mimetype == mimetype
+    assert "http://localhost/" in response.get_data(as_text=True)  # the view's link, whatever could be read
+
+
+def test_figure_route_gives_the_image_figure_with_the_local_base_map(client):
+    figure = client.get(exporting.FIGURE_PATH + "?status=suspended&size=1280x720").get_json()
+    assert (figure["layout"]["width"], figure["layout"]["height"]) == (1280, 720)
+    assert figure["config"]["topojsonURL"] == "/assets/"
+    assert "http://localhost/?status=suspended" in figure["layout"]["annotations"][0]["text"]
+
+
+def test_embed_page_is_the_map_alone_and_may_be_framed(client):
+    response = client.get(EMBED_PATH + "?status=suspended&title=Ties%20under%20strain&caption=0")
+    page = response.get_data(as_text=True)
+    assert response.headers["Content-Security-Policy"] == "frame-ancestors *"
+    assert "X-Frame-Options" not in response.headers
+    assert '<h1 class="atlas-title">Ties under strain</h1>' in page and "atlas-caption" not in page
+    assert 'src="/embed/plotly.min.js"' in page and 'href="/embed/embed.css"' in page
+    assert "<script>" not in page  # no inline script: the figure is a JSON data block
+    for absent in ("filter-status", "ties-table", "_dash-config"):
+        assert absent not in page
+    figure = json.loads(re.search(r'id="atlas-figure">(.*?)</script>', page, re.S).group(1))
+    assert figure["config"]["topojsonURL"] == "/assets/" and figure["config"]["displayModeBar"] is False
+
+
+def test_embed_files(client):
+    assert client.get(EMBED_PATH + "/embed.js").status_code == 200
+    assert client.get(EMBED_PATH + "/plotly.min.js").mimetype == "text/javascript"
+    assert client.get(EMBED_PATH + "/secrets.txt").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path, framed", [("/embed", True), ("/embed/plotly.min.js", True), ("/", False), ("/embedded", False)]
+)
+def test_is_embed_path(path, framed):
+    assert is_embed_path(path) is framed
+
+
+def test_sources_in_view_of_nothing_is_zero(mini_env):
+    assert exporting.sources_in_view(mini_env, np.zeros(mini_env.index.size, dtype=bool)) == 0
