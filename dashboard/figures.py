@@ -659,5 +659,9 @@ def graph_config(topojson_url: str) -> dict[str, Any]:
         "displaylogo": False,
         "scrollZoom": False,
         "responsive": True,
-        "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+        # Nothing that would upload the chart to Plotly's cloud: the atlas works offline and shares its own links.
+        "showLink": False,
+        "showSendToCloud": False,
+        "showEditInChartStudio": False,
+        "modeBarButtonsToRemove": ["select2d", "lasso2d", "sendDataToCloud"],
     }
