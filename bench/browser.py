@@ -88,13 +88,10 @@ class BrowserResults:
     longest_task_redraw_ms: float  # ... and while the map is redrawn: the tab is frozen that long
 
 
-@contextmanager
-def chromium() -> Iterator[Any]:
-    """Headless Chromium, every host but this machine unreachable."""
-    if not (CHROMIUM and CHROMEDRIVER):
-        raise RuntimeError("browser metrics need chromium and chromedriver (apt-get install chromium chromium-driver)")
+def offline_chromium_options(width: int, height: int) -> Any:
+    """ChromeOptions for Debian's headless Chromium with every host but this machine unreachable (shared with the
+    browser tests, so the benchmark measures the browser the tests check)."""
     from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
@@ -108,10 +105,22 @@ def chromium() -> Iterator[Any]:
         "--no-first-run",
         "--disable-sync",
         "--disable-extensions",
-        f"--window-size={WINDOW[0]},{WINDOW[1]}",
+        f"--window-size={width},{height}",
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
     ):
         options.add_argument(argument)
+    return options
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Headless Chromium, every host but this machine unreachable."""
+    if not (CHROMIUM and CHROMEDRIVER):
+        raise RuntimeError("browser metrics need chromium and chromedriver (apt-get install chromium chromium-driver)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = offline_chromium_options(*WINDOW)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(TIMEOUT_S)
     driver.set_script_timeout(TIMEOUT_S)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,11 +15,10 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from bench.browser import CHROMEDRIVER, CHROMIUM, offline_chromium_options
 from geodata.build import DATA_DIR
 
 MINI_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-CHROMEDRIVER = shutil.which("chromedriver")
 
 
 @pytest.fixture(scope="session")
@@ -61,23 +59,8 @@ def chromium() -> Iterator[object]:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-        "--disable-extensions",
-        "--window-size=1400,1000",
-        # No network but this machine: a request to any other host fails to resolve.
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-    ):
-        options.add_argument(argument)
+    # No network but this machine: a request to any other host fails to resolve.
+    options = offline_chromium_options(1400, 1000)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(60)
