@@ -6,6 +6,7 @@ import dash_ag_grid as dag
 from dash import dcc, html
 
 from dashboard import ids, table, text
+from dashboard.controls import checklist, radio_row, year_input
 from dashboard.dataset import Atlas
 from dashboard.figures import STATUS_STYLE, graph_config, short_label
 from dashboard.share_bar import share_bar
@@ -80,14 +81,7 @@ def tier_field() -> html.Div:
     """The provenance filter: all ties, the cited ones only, or the listed ones only (URL key `tier`)."""
     return _field(
         text.FILTER_TIER,
-        dcc.RadioItems(
-            id=ids.FILTER_TIER,
-            options=[{"label": label, "value": word} for word, label in text.TIER_OPTIONS.items()],
-            value="",
-            className="radio-row",
-            inputClassName="check-input",
-            labelClassName="check",
-        ),
+        radio_row(ids.FILTER_TIER, text.TIER_OPTIONS, ""),
         ids.FILTER_TIER,
         html.P(text.FILTER_TIER_HINT, className="hint"),
     )
@@ -100,14 +94,7 @@ def networks_field(atlas: Atlas) -> html.Fieldset:
     return html.Fieldset(
         [
             html.Legend(text.FILTER_NETWORKS, className="field-label"),
-            dcc.Checklist(
-                id=ids.FILTER_SHOW,
-                options=[{"label": label, "value": word} for word, label in text.MAP_LAYERS.items()],
-                value=[],
-                className="checklist",
-                inputClassName="check-input",
-                labelClassName="check",
-            ),
+            checklist(ids.FILTER_SHOW, text.MAP_LAYERS, []),
             html.Label(text.FILTER_NETWORK, htmlFor=ids.FILTER_NETWORK, className="sr-only"),
             dcc.Dropdown(
                 id=ids.FILTER_NETWORK,
@@ -159,14 +146,7 @@ def filters(atlas: Atlas) -> html.Aside:
             tier_field(),
             _field(
                 text.FILTER_LABELS["status"],
-                dcc.Checklist(
-                    id=ids.FILTER_STATUS,
-                    options=status_options,
-                    value=[],
-                    className="checklist",
-                    inputClassName="check-input",
-                    labelClassName="check",
-                ),
+                checklist(ids.FILTER_STATUS, status_options, []),
                 ids.FILTER_STATUS,
             ),
             _field(text.FILTER_LABELS["country"], _dropdown(ids.FILTER_COUNTRY, countries), ids.FILTER_COUNTRY),
@@ -188,28 +168,10 @@ def filters(atlas: Atlas) -> html.Aside:
                     html.Div(
                         [
                             html.Label(text.YEAR_FROM_LABEL, htmlFor=ids.FILTER_YEAR_FROM, className="sr-only"),
-                            dcc.Input(
-                                id=ids.FILTER_YEAR_FROM,
-                                type="number",
-                                min=1000,
-                                max=2999,
-                                step=1,
-                                debounce=True,
-                                placeholder=text.YEAR_FROM_PLACEHOLDER,
-                                className="text-input year-input",
-                            ),
+                            year_input(ids.FILTER_YEAR_FROM, text.YEAR_FROM_PLACEHOLDER),
                             html.Span("–", className="year-dash", **{"aria-hidden": "true"}),
                             html.Label(text.YEAR_TO_LABEL, htmlFor=ids.FILTER_YEAR_TO, className="sr-only"),
-                            dcc.Input(
-                                id=ids.FILTER_YEAR_TO,
-                                type="number",
-                                min=1000,
-                                max=2999,
-                                step=1,
-                                debounce=True,
-                                placeholder=text.YEAR_TO_PLACEHOLDER,
-                                className="text-input year-input",
-                            ),
+                            year_input(ids.FILTER_YEAR_TO, text.YEAR_TO_PLACEHOLDER),
                         ],
                         className="year-row",
                     ),
@@ -218,14 +180,7 @@ def filters(atlas: Atlas) -> html.Aside:
             ),
             _field(
                 text.FILTER_LABELS["color"],
-                dcc.RadioItems(
-                    id=ids.COLOR_BY,
-                    options=[{"label": v, "value": k} for k, v in text.COLOR_BY.items()],
-                    value="status",
-                    className="radio-row",
-                    inputClassName="check-input",
-                    labelClassName="check",
-                ),
+                radio_row(ids.COLOR_BY, text.COLOR_BY, "status"),
                 ids.COLOR_BY,
             ),
             networks_field(atlas),

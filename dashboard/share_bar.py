@@ -9,6 +9,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import ids, text
+from dashboard.controls import checklist, radio_row
 from dashboard.share import DEFAULT_SIZE, SIZES
 
 
@@ -35,14 +36,7 @@ def embed_dialog() -> html.Dialog:
             html.Div(
                 [
                     html.Span(text.EMBED_OPTIONS_LABEL, className="field-label"),
-                    dcc.Checklist(
-                        id=ids.EMBED_OPTIONS,
-                        options=[{"label": label, "value": key} for key, label in text.EMBED_OPTIONS.items()],
-                        value=list(text.EMBED_OPTIONS),
-                        className="checklist",
-                        inputClassName="check-input",
-                        labelClassName="check",
-                    ),
+                    checklist(ids.EMBED_OPTIONS, text.EMBED_OPTIONS, list(text.EMBED_OPTIONS)),
                 ],
                 className="field",
             ),
@@ -77,22 +71,8 @@ def export_dialog() -> html.Dialog:
             html.Div(
                 [
                     html.Span(text.EXPORT_SIZE_LABEL, className="field-label"),
-                    dcc.RadioItems(
-                        id=ids.EXPORT_SIZE,
-                        options=[{"label": text.EXPORT_SIZES[name], "value": name} for name in SIZES],
-                        value=DEFAULT_SIZE,
-                        className="radio-row",
-                        inputClassName="check-input",
-                        labelClassName="check",
-                    ),
-                    dcc.Checklist(
-                        id=ids.EXPORT_HIDPI,
-                        options=[{"label": text.EXPORT_HIDPI, "value": "2"}],
-                        value=[],
-                        className="checklist hidpi",
-                        inputClassName="check-input",
-                        labelClassName="check",
-                    ),
+                    radio_row(ids.EXPORT_SIZE, {name: text.EXPORT_SIZES[name] for name in SIZES}, DEFAULT_SIZE),
+                    checklist(ids.EXPORT_HIDPI, {"2": text.EXPORT_HIDPI}, [], class_name="checklist hidpi"),
                 ],
                 className="field",
             ),

@@ -21,6 +21,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import figures, ids, text
+from dashboard.controls import radio_row
 from geodata.filters import PartnershipIndex, ViewFilter
 from geodata.layers import partnership_id
 from geodata.problems import Problem
@@ -278,14 +279,7 @@ def your_data_card() -> html.Section:
             html.Div(
                 [
                     html.Span(text.UPLOAD_MODE_LABEL, className="field-label"),
-                    dcc.RadioItems(
-                        id=ids.UPLOAD_MODE,
-                        options=[{"label": label, "value": mode} for mode, label in text.UPLOAD_MODES.items()],
-                        value="beside",
-                        className="radio-row",
-                        inputClassName="check-input",
-                        labelClassName="check",
-                    ),
+                    radio_row(ids.UPLOAD_MODE, text.UPLOAD_MODES, "beside"),
                     html.Button(text.UPLOAD_CLEAR, id=ids.UPLOAD_CLEAR, n_clicks=0, className="reset-button"),
                 ],
                 className="upload-options",
