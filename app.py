@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 import dash
-from dash import Dash
 
 import dashboard.callbacks  # noqa: F401 - registers every callback with dash.callback
 from dashboard import text
@@ -15,6 +14,7 @@ from dashboard.downloads import register_downloads
 from dashboard.embed import register_embed
 from dashboard.exporting import register_exports
 from dashboard.layout import page
+from dashboard.page_language import AtlasDash, register_page_language
 from dashboard.security import register_security
 
 log = logging.getLogger("dashboard")
@@ -26,11 +26,11 @@ def _log_callback_error(error: Exception) -> None:
 
 
 def serve_layout() -> object:
-    """The page, built per visit from the cached dataset."""
+    """The page, built per visit from the cached dataset, in the visit's language (dashboard.page_language)."""
     return page(current_atlas(), topojson_url=dash.get_asset_url(""))
 
 
-def create_app() -> Dash:
+def create_app() -> AtlasDash:
     """Build the Dash app: layout, callbacks (registered on import), download routes, all assets local.
 
     Callbacks registered with `dash.callback` attach to the first app of a process that starts serving,
@@ -38,7 +38,7 @@ def create_app() -> Dash:
     """
     config = read_config()
     current_atlas()  # load (and build if stale) the dataset before the first visitor
-    app = Dash(
+    app = AtlasDash(
         __name__,
         title=text.APP_TITLE,
         update_title=None,
@@ -58,6 +58,7 @@ def create_app() -> Dash:
     register_downloads(app.server)
     register_exports(app.server)  # /export/...: files and image figures of a view
     register_embed(app.server)  # /embed: the map alone, for iframes on other sites
+    register_page_language(app.server)  # the language of each request: its `lang`, or its page's
     register_security(app)  # headers (CSP, framing), /healthz, body limit, callback-request guard
     return app
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
-from dashboard import figures, table, text
+from dashboard import figures, i18n, table, text
 from dashboard.config import read_config
 from geodata import Layers, load_layers
 from geodata.filters import PartnershipIndex
@@ -17,6 +19,7 @@ from geodata.gazetteer import normalise_name
 from geodata.quality import QualitySummary, quality_summary
 
 log = logging.getLogger("dashboard")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -25,12 +28,27 @@ class Atlas:
 
     layers: Layers
     index: PartnershipIndex
-    tie_hover: np.ndarray  # per tie row: its hover text
-    place_labels: np.ndarray  # per place code: "Kyiv (UA)"
-    featured: dict[str, str | None]  # button label -> place id (None when the place is not in the data)
-    table_rows: list[dict]  # per tie row: its table row, formatted once
+    tie_hover_by_lang: dict[str, np.ndarray]  # language -> per tie row: its hover text
+    place_labels_by_lang: dict[str, np.ndarray]  # language -> per place code: "Kyiv (UA)", "Київ (UA)"
+    featured: dict[str, str | None]  # featured city's name in the data -> place id (None when not in the data)
+    table_rows_by_lang: dict[str, list[dict]]  # language -> per tie row: its table row, formatted once
     table_order: np.ndarray  # tie rows in the table's default order
     quality: QualitySummary | None = None  # the data-quality checks' counts (None: no build folder to read)
+
+    @property
+    def tie_hover(self) -> np.ndarray:
+        """Per tie row: its hover text in the active language."""
+        return self.tie_hover_by_lang[i18n.current_lang()]
+
+    @property
+    def place_labels(self) -> np.ndarray:
+        """Per place code: its label in the active language."""
+        return self.place_labels_by_lang[i18n.current_lang()]
+
+    @property
+    def table_rows(self) -> list[dict]:
+        """Per tie row: its table row in the active language."""
+        return self.table_rows_by_lang[i18n.current_lang()]
 
     def place_row(self, place_id: str) -> dict | None:
         """The places-layer row of a place, as a dict, or None."""
@@ -44,15 +62,24 @@ def featured_place_ids(layers: Layers) -> dict[str, str | None]:
     places = layers.places
     keys = [normalise_name(n) for n in places["name"]]
     found: dict[str, str | None] = {}
-    for label, name, country in text.FEATURED_CITIES:
+    for _, name, country in text.FEATURED_CITIES:
         wanted = normalise_name(name)
         hits = [
             pid
             for pid, key, cc, kind in zip(places["place_id"], keys, places["country"], places["kind"])
             if key == wanted and cc == country and kind == "city"
         ]
-        found[label] = str(hits[0]) if hits else None
+        found[name] = str(hits[0]) if hits else None
     return found
+
+
+def _per_language(make: Callable[[], T]) -> dict[str, T]:
+    """`make()` once in each interface language: texts are formatted at load, not per request."""
+    made = {}
+    for lang in i18n.LANGS:
+        with i18n.language(lang):
+            made[lang] = make()
+    return made
 
 
 def build_atlas(layers: Layers, build_dir: Path | None = None) -> Atlas:
@@ -62,10 +89,10 @@ def build_atlas(layers: Layers, build_dir: Path | None = None) -> Atlas:
     return Atlas(
         layers=layers,
         index=index,
-        tie_hover=figures.tie_hover_texts(layers.partnerships),
-        place_labels=figures.place_labels(layers.places, index.place_ids),
+        tie_hover_by_lang=_per_language(lambda: figures.tie_hover_texts(layers.partnerships)),
+        place_labels_by_lang=_per_language(lambda: figures.place_labels(layers.places, index.place_ids)),
         featured=featured_place_ids(layers),
-        table_rows=table.format_rows(layers.partnerships),
+        table_rows_by_lang=_per_language(lambda: table.format_rows(layers.partnerships)),
         table_order=table.display_order(layers.partnerships),
         quality=quality_summary(layers.partnerships, build_dir) if build_dir is not None else None,
     )

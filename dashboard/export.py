@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
+from dashboard import i18n
 from dashboard.config import read_config
 from dashboard.dataset import current_atlas
 from dashboard.exporting import (
@@ -60,7 +61,12 @@ def render_image(figure: dict, image_format: str, *, scale: float = 1.0) -> byte
 
 
 def export_view(query: str, image_format: str, *, link_base: str, scale: float = 1.0) -> bytes:
-    """The bytes of one export of a view."""
+    """The bytes of one export of a view, in the language its query asks for (`lang=uk`)."""
+    with i18n.language(i18n.lang_from_query(query)):
+        return _export_bytes(query, image_format, link_base=link_base, scale=scale)
+
+
+def _export_bytes(query: str, image_format: str, *, link_base: str, scale: float) -> bytes:
     atlas = current_atlas()
     link = link_base + read_view(atlas, query).link_query
     if image_format in IMAGE_FORMATS:

@@ -21,13 +21,12 @@ import plotly
 from flask import Flask, Response, request
 from plotly.utils import PlotlyJSONEncoder
 
-from dashboard import figures, text
+from dashboard import figures, i18n, text
 from dashboard.dataset import Atlas, current_atlas
 from dashboard.downloads import DOWNLOAD_COLUMNS, partnerships_csv, partnerships_geojson
 from dashboard.share import SIZES, ShareView, apply_map_view, parse_share, share_query, without_presentation
 from dashboard.urlstate import parse_query, to_query
 from geodata.schema import SOURCE_SEPARATOR
-from geodata.vocab import AID_TYPE, CONFLICT, RELATION, STATUS, THEME, TIER
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 TOPOJSON_NAME = "world_110m"  # what plotly.js asks for: scope "world" at resolution 110
@@ -39,13 +38,13 @@ HTML_PATH = "/export/view.html"
 CSV_PATH = "/export/view.csv"
 GEOJSON_PATH = "/export/view.geojson"
 # The query keys and the vocabularies of the filters, for the subtitle ("status: Active, Suspended").
-SUBTITLE_WORDS: tuple[tuple[str, str, dict[str, str]], ...] = (
-    ("status", "statuses", STATUS),
-    ("aid", "aid_types", AID_TYPE),
-    ("relation", "relations", RELATION),
-    ("theme", "themes", THEME),
-    ("conflict", "conflicts", CONFLICT),
-    ("tier", "tiers", TIER),
+SUBTITLE_WORDS: tuple[tuple[str, str], ...] = (  # (URL key and vocabulary, ViewFilter field)
+    ("status", "statuses"),
+    ("aid", "aid_types"),
+    ("relation", "relations"),
+    ("theme", "themes"),
+    ("conflict", "conflicts"),
+    ("tier", "tiers"),
 )
 
 
@@ -67,7 +66,7 @@ def read_view(atlas: Atlas, query: str | None) -> View:
     share = parse_share(query).share
     if share.place and share.place not in atlas.index.place_code_of:
         share = replace(share, place=None)  # a place not in this dataset: no panel, no highlight
-    filter_query = to_query(parsed.view)
+    filter_query = to_query(parsed.view, parsed.lang)
     return View(
         mask=atlas.index.mask(parsed.view),
         share=share,
@@ -90,13 +89,18 @@ class Citation:
 
     def summary(self) -> str:
         """The citation without its link ("Twinning Atlas, dataset version ... View of 12 ties from 9 sources.")."""
-        return text.CITATION.format(
-            app=text.APP_TITLE, version=self.version, date=self.date, ties=self.ties, sources=self.sources
+        return text.fmt(
+            text.CITATION,
+            app=text.APP_TITLE,
+            version=self.version,
+            date=i18n.date_text(self.date),
+            ties=self.ties,
+            sources=self.sources,
         )
 
     def full_text(self) -> str:
         """The citation as one line of plain text, link and access date included."""
-        return f"{self.summary()} {self.link} {text.CITATION_ACCESSED.format(date=self.accessed)}"
+        return f"{self.summary()} {self.link} {text.fmt(text.CITATION_ACCESSED, date=i18n.date_text(self.accessed))}"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -136,19 +140,20 @@ def view_subtitle(atlas: Atlas, query: str | None, share: ShareView) -> str:
     view = parse_query(query).view
     parts = []
     if view.countries:
-        parts.append(f"{text.FACET_NAMES['country']}: {', '.join(view.countries)}")
-    for key, field_name, vocabulary in SUBTITLE_WORDS:
+        parts.append(f"{text.FACET_NAMES['country']}: {', '.join(i18n.country_name(c) for c in view.countries)}")
+    for key, field_name in SUBTITLE_WORDS:
         words = getattr(view, field_name)
         if words:
-            parts.append(f"{text.FACET_NAMES[key]}: {', '.join(figures.short_label(vocabulary[w]) for w in words)}")
+            labels = ", ".join(figures.short_label(text.label(key, w)) for w in words)
+            parts.append(f"{text.FACET_NAMES[key]}: {labels}")
     if view.year_from is not None or view.year_to is not None:
         parts.append(f"{text.FACET_NAMES['years']}: {view.year_from or '…'}–{view.year_to or '…'}")
     if view.place_query:
         parts.append(f"{text.FACET_NAMES['city']}: {view.place_query}")
     if share.place:
-        parts.append(text.VIEW_PLACE.format(place=atlas.place_labels[atlas.index.place_code_of[share.place]]))
+        parts.append(text.fmt(text.VIEW_PLACE, place=atlas.place_labels[atlas.index.place_code_of[share.place]]))
     ties = int(atlas.index.mask(view).sum())
-    return text.VIEW_SUBTITLE.format(ties=ties, filters=" · ".join(parts) or text.VIEW_ALL_TIES)
+    return text.fmt(text.VIEW_SUBTITLE, ties=ties, filters=" · ".join(parts) or text.VIEW_ALL_TIES)
 
 
 # --- the figure -------------------------------------------------------------------------------------------
@@ -187,7 +192,7 @@ def presentation_figure(
     lines = (
         text.ATTRIBUTION,
         citation.summary(),
-        f"{citation.link} · {text.CITATION_ACCESSED.format(date=citation.accessed)}",
+        f"{citation.link} · {text.fmt(text.CITATION_ACCESSED, date=citation.accessed)}",
     )
     layout.update(
         width=width,
@@ -262,12 +267,17 @@ def map_page(
     figure["config"] = config
     citation = cite_view(atlas, view.mask, link)
     title = view.share.title
-    heading = f'<h1 class="atlas-title">{escape(title)}</h1>' if title else ""
+    # Without a title of its own the page is still named for screen readers (a heading they can jump to).
+    heading = (
+        f'<h1 class="atlas-title">{escape(title)}</h1>'
+        if title
+        else f'<h1 class="atlas-unseen">{escape(text.APP_TITLE)}</h1>'
+    )
     caption = ""
     if view.share.caption:
         anchor = f'<a href="{escape(link)}" target="_blank" rel="noopener">{escape(text.APP_TITLE)}</a>'
         if compact:
-            short = text.CAPTION_SHORT.format(version=citation.version, ties=citation.ties, sources=citation.sources)
+            short = text.fmt(text.CAPTION_SHORT, version=citation.version, ties=citation.ties, sources=citation.sources)
             caption = f'<p class="atlas-caption" title="{escape(citation.full_text())}">{anchor} · {escape(short)}</p>'
         else:
             caption = (
@@ -275,7 +285,7 @@ def map_page(
                 f'<span class="atlas-cite">{escape(citation.full_text())}</span></p>'
             )
     return f"""<!doctype html>
-<html lang="en">
+<html lang="{i18n.current_lang()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -286,15 +296,21 @@ def map_page(
 {scripts}
 </head>
 <body>
-<div class="atlas-frame">
+<main class="atlas-frame">
 {heading}
 <div id="atlas-map" class="atlas-map" role="img" aria-label="{escape(text.MAP_LABEL)}"></div>
 {caption}
-</div>
+</main>
 <script type="application/json" id="atlas-figure">{_script_json(figure)}</script>
 </body>
 </html>
 """
+
+
+def _plotly_locale_script() -> str:
+    """plotly.js's words (mode bar) in the active language, inline; English is built in."""
+    locale = ASSETS_DIR / f"plotly-locale-{i18n.current_lang()}.js"
+    return f"<script>{locale.read_text(encoding='utf-8')}</script>\n" if locale.is_file() else ""
 
 
 def standalone_html(atlas: Atlas, query: str | None, *, link: str) -> str:
@@ -304,7 +320,8 @@ def standalone_html(atlas: Atlas, query: str | None, *, link: str) -> str:
     preload = f"<script>window.PlotlyGeoAssets = {{topojson: {{{TOPOJSON_NAME}: {_script_json(topojson)}}}}};</script>"
     scripts = (
         f"<script>{PLOTLY_JS.read_text(encoding='utf-8')}</script>\n"
-        f"<script>{(STATIC_DIR / 'embed.js').read_text(encoding='utf-8')}</script>"
+        + _plotly_locale_script()
+        + f"<script>{(STATIC_DIR / 'embed.js').read_text(encoding='utf-8')}</script>"
     )
     styles = f"<style>{(STATIC_DIR / 'embed.css').read_text(encoding='utf-8')}</style>"
     config = {
@@ -312,6 +329,7 @@ def standalone_html(atlas: Atlas, query: str | None, *, link: str) -> str:
         "responsive": True,
         "scrollZoom": False,
         "topojsonURL": "",
+        "locale": i18n.current_lang(),
         # Offline, nothing to send: no "Share chart" upload to Plotly's cloud; no selection tools on a map.
         "modeBarButtonsToRemove": ["sendChartToCloud", "select2d", "lasso2d"],
     }

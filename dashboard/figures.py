@@ -15,10 +15,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dashboard import text
+from dashboard import i18n, text
 from geodata.filters import PartnershipIndex, ViewFilter
 from geodata.schema import LIST_SEPARATOR, SOURCE_SEPARATOR
-from geodata.vocab import AID_TYPE, RELATION, STATUS
+from geodata.vocab import AID_TYPE, STATUS
 
 COLOR_MODES: tuple[str, ...] = ("status", "aid")
 MIDPOINT_LIMIT = 3000  # above this many ties in view, ties get no hover/click markers (payload and clutter)
@@ -30,15 +30,19 @@ ARC_LIMIT = 30_000
 PLACE_LIMIT = 1_000
 TIE_TOKEN = "tie:"  # customdata prefix of the tie markers; place markers carry [place code, ties in view]
 
-# Line style per status: suspended and ended are dashed or dotted and muted, proposed dash-dotted.
+# Line style per status. Each status has a dash pattern of its own (the legend draws it), so status is never
+# told by colour alone; colours are Okabe & Ito's colour-blind-safe set ("Color Universal Design", 2008) plus a
+# neutral grey. Least CIEDE2000 difference between two statuses, in Machado et al.'s (2009) simulations: 21.5
+# normal vision, 12.2 protanopia, 12.5 deuteranopia, 10.9 tritanopia (the colours before: 12.2, 12.4, 9.6, 11.0;
+# tests/test_colours.py).
 STATUS_STYLE: dict[str, dict[str, Any]] = {
-    "active": {"color": "#2563eb", "dash": "solid", "width": 2.0, "opacity": 0.85},
-    "dormant": {"color": "#7c93b8", "dash": "solid", "width": 1.5, "opacity": 0.75},
-    "suspended": {"color": "#dc2626", "dash": "dash", "width": 1.8, "opacity": 0.8},
-    "ended": {"color": "#78716c", "dash": "dot", "width": 1.6, "opacity": 0.7},
-    "proposed": {"color": "#d97706", "dash": "dashdot", "width": 1.7, "opacity": 0.85},
+    "active": {"color": "#0072b2", "dash": "solid", "width": 2.0, "opacity": 0.85},  # blue
+    "dormant": {"color": "#56b4e9", "dash": "12px,4px", "width": 1.5, "opacity": 0.8},  # sky blue; long dashes
+    "suspended": {"color": "#d55e00", "dash": "dash", "width": 1.8, "opacity": 0.85},  # vermillion
+    "ended": {"color": "#cc79a7", "dash": "dot", "width": 1.8, "opacity": 0.8},  # reddish purple
+    "proposed": {"color": "#e69f00", "dash": "dashdot", "width": 1.7, "opacity": 0.9},  # orange
     # Cited ties of unknown status; the listed tier (also of unknown status) is drawn apart, as LISTED_STYLE.
-    "unknown": {"color": "#64748b", "dash": "solid", "width": 1.2, "opacity": 0.7},
+    "unknown": {"color": "#6e6e6e", "dash": "longdashdot", "width": 1.2, "opacity": 0.7},  # grey
 }
 # The listed tier (Wikipedia / Wikidata lists): ~27,000 ties, drawn underneath as one thin, faint haze so the
 # cited ties tell the story on top. Trace opacity fades the whole trace at once: crossings do not darken.
@@ -58,21 +62,26 @@ GROUP_STYLE: dict[str, dict[str, Any]] = {
     "closed": {"dash": "dash", "width": 1.3, "opacity": 0.45},
     "proposed": {"dash": "dashdot", "width": 1.4, "opacity": 0.8},
 }
+# One colour per aid type, in vocabulary order, picked from Okabe & Ito's set and Paul Tol's colour-blind-safe
+# schemes (bright, vibrant, muted, light) for the largest least difference: 14 colours cannot all stay apart for
+# colour-blind readers (the legend names each; a double click on it shows one aid type alone), but the least
+# CIEDE2000 difference of two of them, "no aid" and the highlight is 8.2 under protanopia and deuteranopia
+# (before: 3.7). No black: the selected ties are drawn near-black (HIGHLIGHT_COLOR).
 AID_PALETTE: tuple[str, ...] = (
-    "#e6194b",
-    "#3cb44b",
-    "#4363d8",
-    "#f58231",
-    "#911eb4",
-    "#42d4f4",
-    "#f032e6",
-    "#469990",
-    "#9a6324",
-    "#800000",
-    "#808000",
-    "#000075",
-    "#bfef45",
-    "#dcbeff",
+    "#ee6677",  # humanitarian supplies: Tol red
+    "#0077bb",  # evacuation and shelter: Tol blue
+    "#228833",  # medical and rehabilitation: Tol green
+    "#999933",  # reconstruction: Tol olive
+    "#ccbb44",  # energy: Tol yellow
+    "#88ccee",  # water and infrastructure: Tol cyan
+    "#332288",  # transport and vehicles: Tol indigo
+    "#44bb99",  # ports and logistics: Tol mint
+    "#aa4499",  # education: Tol purple
+    "#cc79a7",  # culture: Okabe-Ito reddish purple
+    "#cc3311",  # economy and trade: Tol vibrant red
+    "#009e73",  # climate: Okabe-Ito bluish green
+    "#77aadd",  # governance expertise: Tol light blue
+    "#882255",  # financial support: Tol wine
 )
 AID_COLORS: dict[str, str] = dict(zip(AID_TYPE, AID_PALETTE))
 NO_AID_KEY, NO_AID_COLOR = "none", "#b0b7c3"
@@ -153,7 +162,7 @@ def arc_categories(index: PartnershipIndex, mask: np.ndarray, color_by: str) -> 
         aid_masks = [(NO_AID_KEY, text.NO_AID, NO_AID_COLOR, index.aid_bits == 0, len(AID_TYPE))]
         aid_masks += [
             (key, label, AID_COLORS[key], (index.aid_bits >> np.uint64(i)) & np.uint64(1) == 1, i)
-            for i, (key, label) in enumerate(AID_TYPE.items())
+            for i, (key, label) in enumerate(text.labels("aid").items())
         ]
         for key, label, color, has_aid, rank in aid_masks:
             first = True
@@ -182,7 +191,7 @@ def arc_categories(index: PartnershipIndex, mask: np.ndarray, color_by: str) -> 
             categories.append(
                 Category(
                     status,
-                    short_label(STATUS[status]),
+                    short_label(text.label("status", status)),
                     rows,
                     style["color"],
                     style["dash"],
@@ -211,7 +220,12 @@ def listed_by_only(tie: Any) -> str:
     """The name of the one end whose list holds a one-sided tie, "" when both or neither list it."""
     if not bool(getattr(tie, "one_sided", False)):
         return ""
-    return str(tie.city_a if bool(getattr(tie, "listed_by_a", False)) else tie.city_b)
+    return local_name(tie, "city_a" if bool(getattr(tie, "listed_by_a", False)) else "city_b")
+
+
+def local_name(row: Any, column: str) -> str:
+    """A place-name field of a row in the active language ("city_a" reads "city_a_uk" in Ukrainian), else Latin."""
+    return str(getattr(row, f"{column}_{i18n.current_lang()}", None) or getattr(row, column))
 
 
 def provenance_text(tie: Any) -> str:
@@ -219,17 +233,17 @@ def provenance_text(tie: Any) -> str:
     "Listed in Wikipedia, Wikidata · listed by Kyiv only", then " · uncertain" when it is."""
     lists = lists_label(getattr(tie, "listed_in", ""))
     if getattr(tie, "tier", "cited") == "listed":
-        line = text.LISTED_IN.format(lists=lists or text.TIER_SHORT["listed"])
+        line = text.fmt(text.LISTED_IN, lists=lists or text.TIER_SHORT["listed"])
         parts = [line[:1].upper() + line[1:]]
         if lister := listed_by_only(tie):
-            parts.append(text.LISTED_BY_ONLY.format(name=lister))
+            parts.append(text.fmt(text.LISTED_BY_ONLY, name=lister))
     else:
         n_sources = getattr(tie, "n_sources", None)
         if n_sources is None or (isinstance(n_sources, float) and math.isnan(n_sources)):
             n_sources = len([s for s in str(getattr(tie, "sources", "") or "").split(SOURCE_SEPARATOR) if s.strip()])
-        parts = [text.TIE_HOVER_CITED.format(n=int(n_sources))]
+        parts = [text.fmt(text.TIE_HOVER_CITED, n=int(n_sources))]
         if lists:
-            parts.append(text.ALSO_LISTED.format(lists=lists))
+            parts.append(text.fmt(text.ALSO_LISTED, lists=lists))
     if getattr(tie, "certainty", "") == "uncertain":
         parts.append(text.PANEL_UNCERTAIN)
     return " · ".join(parts)
@@ -240,29 +254,30 @@ def short_label(label: str) -> str:
     return label.split(" (")[0]
 
 
-def _labels(words: str, vocabulary: dict[str, str]) -> str:
-    return ", ".join(vocabulary.get(w, w) for w in str(words or "").split(LIST_SEPARATOR) if w)
+def _labels(words: str, vocabulary: str) -> str:
+    return ", ".join(text.label(vocabulary, w) for w in str(words or "").split(LIST_SEPARATOR) if w)
 
 
 def tie_hover_texts(partnerships: pd.DataFrame) -> np.ndarray:
     """Per tie: who, what, since when and its status, as plotly hover HTML."""
     texts = []
-    for tie in partnerships.itertuples(index=False):
+    name_a = partnerships[i18n.name_column("city_a", partnerships.columns)].tolist()
+    name_b = partnerships[i18n.name_column("city_b", partnerships.columns)].tolist()
+    for tie, city_a, city_b in zip(partnerships.itertuples(index=False), name_a, name_b):
+        status = text.label("status", tie.status)
         lines = [
-            f"<b>{tie.city_a} ({tie.country_a}) – {tie.city_b} ({tie.country_b})</b>",
-            f"{RELATION.get(tie.relation, tie.relation)} · {STATUS.get(tie.status, tie.status)}",
+            f"<b>{city_a} ({tie.country_a}) – {city_b} ({tie.country_b})</b>",
+            f"{text.label('relation', tie.relation)} · {status}",
         ]
         dates = []
         if tie.since:
-            dates.append(text.TIE_HOVER_SINCE.format(since=tie.since))
+            dates.append(text.fmt(text.TIE_HOVER_SINCE, since=i18n.date_text(tie.since)))
         if tie.status_date:
-            dates.append(
-                text.TIE_HOVER_STATUS_DATE.format(status=STATUS.get(tie.status, tie.status), date=tie.status_date)
-            )
+            dates.append(text.fmt(text.TIE_HOVER_STATUS_DATE, status=status, date=i18n.date_text(tie.status_date)))
         if dates:
             lines.append(" · ".join(dates))
         if tie.aid_types:
-            lines.append(text.TIE_HOVER_AID.format(aid=_labels(tie.aid_types, AID_TYPE)))
+            lines.append(text.fmt(text.TIE_HOVER_AID, aid=_labels(tie.aid_types, "aid")))
         lines.append(f"<i>{provenance_text(tie)}</i>")
         texts.append("<br>".join(lines))
     return np.array(texts, dtype=object)
@@ -270,7 +285,8 @@ def tie_hover_texts(partnerships: pd.DataFrame) -> np.ndarray:
 
 def place_labels(places: pd.DataFrame, place_ids: list[str]) -> np.ndarray:
     """Per place code of the index: "Name (CC)"."""
-    names = {str(pid): f"{name} ({cc})" for pid, name, cc in zip(places["place_id"], places["name"], places["country"])}
+    column = places[i18n.name_column("name", places.columns)]
+    names = {str(pid): f"{name} ({cc})" for pid, name, cc in zip(places["place_id"], column, places["country"])}
     return np.array([names.get(pid, pid) for pid in place_ids], dtype=object)
 
 
@@ -343,7 +359,8 @@ def _places_trace(index: PartnershipIndex, mask: np.ndarray, place_labels: np.nd
     # merely list many twins); listed-only places small, light dots.
     sizes = np.where(is_cited, np.minimum(5.0 + 2.5 * np.sqrt(n_cited), 24.0), np.minimum(2.5 + 0.4 * np.sqrt(n), 5.5))
     hover = [
-        f"<b>{label}</b><br>" + (text.CITED_PLACE_HOVER.format(n=k, cited=c) if c else text.PLACE_HOVER.format(n=k))
+        f"<b>{label}</b><br>"
+        + (text.fmt(text.CITED_PLACE_HOVER, n=k, cited=c) if c else text.fmt(text.PLACE_HOVER, n=k))
         for label, k, c in zip(place_labels[codes], n.tolist(), n_cited.tolist())
     ]
     # customdata per place: [place code, ties in view] (the click and hover read it). Plain lists: plotly.js
@@ -553,13 +570,18 @@ def network_key(members: pd.DataFrame, networks: pd.DataFrame, view: ViewFilter)
 
 
 def _network_hover(name: str, member: Any) -> str:
-    since = text.NETWORK_HOVER_SINCE.format(since=member.since) if member.since else ""
+    since = text.fmt(text.NETWORK_HOVER_SINCE, since=i18n.date_text(member.since)) if member.since else ""
     details = [x for x in (member.role, since) if x]
     n_sources = len([x for x in str(member.sources or "").split(SOURCE_SEPARATOR) if x.strip()])
-    extra = [text.NETWORK_HOVER_SOURCES.format(n=n_sources)]
+    extra = [text.fmt(text.NETWORK_HOVER_SOURCES, n=n_sources)]
     if member.certainty == "uncertain":
         extra.append(text.PANEL_UNCERTAIN)
-    lines = [f"<b>{name}</b>", f"{member.city} ({member.country})", " · ".join(details), " · ".join(extra)]
+    lines = [
+        f"<b>{name}</b>",
+        f"{local_name(member, 'city')} ({member.country})",
+        " · ".join(details),
+        " · ".join(extra),
+    ]
     return "<br>".join(line for line in lines if line)
 
 
@@ -611,10 +633,10 @@ def capped_notices(index: PartnershipIndex, mask: np.ndarray) -> list[str]:
     """What the map leaves out of a view (ties beyond ARC_LIMIT, place dots beyond PLACE_LIMIT), as sentences."""
     notices = []
     if (in_view := int(mask.sum())) > ARC_LIMIT:
-        notices.append(text.MAP_TIES_CAPPED.format(drawn=ARC_LIMIT, total=in_view))
+        notices.append(text.fmt(text.MAP_TIES_CAPPED, drawn=ARC_LIMIT, total=in_view))
     places = int(np.count_nonzero((index.tie_counts(mask) > 0) & ~np.isnan(index.place_lon)))
     if places > PLACE_LIMIT:
-        notices.append(text.MAP_PLACES_CAPPED.format(shown=PLACE_LIMIT, total=places))
+        notices.append(text.fmt(text.MAP_PLACES_CAPPED, shown=PLACE_LIMIT, total=places))
     return notices
 
 
@@ -653,9 +675,10 @@ def clicked_target(click_data: dict | None, index: PartnershipIndex) -> tuple[st
 
 
 def graph_config(topojson_url: str) -> dict[str, Any]:
-    """The dcc.Graph config: base map from our own assets (no CDN), a lean mode bar."""
+    """The dcc.Graph config: base map from our own assets (no CDN), a lean mode bar in the active language."""
     return {
         "topojsonURL": topojson_url,
+        "locale": i18n.current_lang(),  # plotly.js's own words (mode bar); assets/plotly-locale-uk.js holds uk
         "displaylogo": False,
         "scrollZoom": False,
         "responsive": True,

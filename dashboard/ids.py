@@ -4,6 +4,8 @@ from __future__ import annotations
 
 URL = "url"
 VIEW_QUERY = "view-query"  # dcc.Store: the canonical query string of the filters in force
+LANG = "page-lang"  # dcc.Store: the page's interface language ("en", "uk"), fixed for the visit
+LANG_SWITCH = "lang-switch"  # the header link to this view in the other language
 SELECTED_PLACE = "selected-place"  # dcc.Store: place id whose panel is open, or None
 SELECTED_TIE = "selected-tie"  # dcc.Store: partnership id highlighted, or None
 NOTICES = "notices"
@@ -116,3 +118,13 @@ NETWORK_KEY = "network-key"  # under the map: the networks shown, by ring colour
 FILTER_CONTROLS.update(
     {"tier": (FILTER_TIER, "value"), "show": (FILTER_SHOW, "value"), "network": (FILTER_NETWORK, "value")}
 )
+
+
+# --- Accessibility (issue 8: keyboard, screen readers, colour) ------------------------------------------------
+SKIP_LINKS = "skip-links"  # "Skip to map", "Skip to table": the first things Tab reaches
+MAP_CARD = "map-card"  # the map's section (a skip link's target)
+MAP_HINT = "map-hint"  # visually hidden: the table is the keyboard alternative to the map
+TABLE_CARD = "table-card"  # the table's section (a skip link's target)
+TABLE_HEADING = "table-heading"  # names the table's section and its grid
+TABLE_HINT = "table-hint"  # how to use the table with the keyboard
+PANEL_ANNOUNCE = "panel-announce"  # polite live region: one line when the city panel changes ("Kyiv: 62 ties, ...")

@@ -5,15 +5,13 @@ from __future__ import annotations
 import dash_ag_grid as dag
 from dash import dcc, html
 
-from dashboard import ids, table, text
+from dashboard import i18n, ids, table, text
 from dashboard.controls import checklist, radio_row, year_input
 from dashboard.dataset import Atlas
 from dashboard.figures import STATUS_STYLE, graph_config, short_label
 from dashboard.share_bar import share_bar
 from dashboard.upload import your_data_card
-from geodata.gazetteer import country_names
 from geodata.schema import SOURCE_SEPARATOR
-from geodata.vocab import AID_TYPE, CONFLICT, RELATION, STATUS, THEME
 
 
 def _field(label: str, control: object, control_id: str, hint: object = None) -> html.Div:
@@ -30,11 +28,25 @@ def _dropdown(control_id: str, options: list[dict]) -> dcc.Dropdown:
         className="dropdown",
         clearable=True,
         searchable=True,
+        labels=text.DROPDOWN_LABELS,
     )
 
 
-def _vocab_options(vocabulary: dict[str, str]) -> list[dict]:
-    return [{"label": label, "value": word} for word, label in vocabulary.items()]
+def _vocab_options(vocabulary: str) -> list[dict]:
+    return [{"label": label, "value": word} for word, label in text.labels(vocabulary).items()]
+
+
+def skip_links() -> html.Nav:
+    """The first things Tab reaches, shown only when focused: past the header and filters to the map or table."""
+    return html.Nav(
+        [
+            html.A(text.SKIP_TO_MAP, href="#" + ids.MAP_CARD, className="skip-link"),
+            html.A(text.SKIP_TO_TABLE, href="#" + ids.TABLE_CARD, className="skip-link"),
+        ],
+        id=ids.SKIP_LINKS,
+        className="skip-links",
+        **{"aria-label": text.SKIP_LINKS_LABEL},
+    )
 
 
 def header() -> html.Header:
@@ -51,6 +63,7 @@ def header() -> html.Header:
                 [
                     html.A(text.QUALITY_HEADING, href="#" + ids.DATA_QUALITY, className="header-link"),
                     html.A(text.ABOUT_HEADING, href="#" + ids.ABOUT, className="header-link"),
+                    language_switch(),
                 ],
                 className="header-links",
             ),
@@ -59,16 +72,31 @@ def header() -> html.Header:
     )
 
 
+def language_switch() -> html.A:
+    """A link to this view in the other language, named in that language; callbacks keep its query current."""
+    other = next(lang for lang in i18n.LANGS if lang != i18n.current_lang())
+    return html.A(
+        i18n.LANGUAGE_NAMES[other],
+        id=ids.LANG_SWITCH,
+        href="?" + ("" if other == i18n.DEFAULT_LANG else f"{i18n.LANG_KEY}={other}"),
+        hrefLang=other,
+        lang=other,
+        title=text.LANGUAGE_SWITCH_TITLE,
+        className="header-link language-switch",
+        **{"data-lang": other},
+    )
+
+
 def featured_cities(atlas: Atlas) -> html.Nav:
     buttons = [
         html.Button(
             label,
-            id=ids.featured_city_button(label),
+            id=ids.featured_city_button(name),  # the data's name: ids do not change with the language
             n_clicks=0,
             className="city-button",
-            title=label if atlas.featured.get(label) else text.PANEL_NOT_IN_DATA.format(name=label),
+            title=label if atlas.featured.get(name) else text.fmt(text.PANEL_NOT_IN_DATA, name=label),
         )
-        for label, _, _ in text.FEATURED_CITIES
+        for label, name, _ in text.FEATURED_CITIES
     ]
     return html.Nav(
         [html.Span(text.FEATURED_HEADING, className="nav-label"), *buttons],
@@ -105,6 +133,7 @@ def networks_field(atlas: Atlas) -> html.Fieldset:
                 className="dropdown network-dropdown",
                 clearable=True,
                 searchable=True,
+                labels=text.DROPDOWN_LABELS,
             ),
             html.P(text.NETWORK_HINT, className="hint"),
         ],
@@ -113,9 +142,10 @@ def networks_field(atlas: Atlas) -> html.Fieldset:
 
 
 def filters(atlas: Atlas) -> html.Aside:
-    names = country_names()
+    names = i18n.all_country_names()
     countries = sorted(
-        ({"label": f"{names.get(c, c)} ({c})", "value": c} for c in atlas.index.countries), key=lambda o: o["label"]
+        ({"label": f"{names.get(c, c)} ({c})", "value": c} for c in atlas.index.countries),
+        key=lambda o: i18n.sort_key(o["label"]),
     )
     status_options = [
         {
@@ -125,7 +155,7 @@ def filters(atlas: Atlas) -> html.Aside:
             ),
             "value": w,
         }
-        for w, label in STATUS.items()
+        for w, label in text.labels("status").items()
     ]
     body = html.Div(
         [
@@ -150,16 +180,16 @@ def filters(atlas: Atlas) -> html.Aside:
                 ids.FILTER_STATUS,
             ),
             _field(text.FILTER_LABELS["country"], _dropdown(ids.FILTER_COUNTRY, countries), ids.FILTER_COUNTRY),
-            _field(text.FILTER_LABELS["aid"], _dropdown(ids.FILTER_AID, _vocab_options(AID_TYPE)), ids.FILTER_AID),
+            _field(text.FILTER_LABELS["aid"], _dropdown(ids.FILTER_AID, _vocab_options("aid")), ids.FILTER_AID),
             _field(
                 text.FILTER_LABELS["relation"],
-                _dropdown(ids.FILTER_RELATION, _vocab_options(RELATION)),
+                _dropdown(ids.FILTER_RELATION, _vocab_options("relation")),
                 ids.FILTER_RELATION,
             ),
-            _field(text.FILTER_LABELS["theme"], _dropdown(ids.FILTER_THEME, _vocab_options(THEME)), ids.FILTER_THEME),
+            _field(text.FILTER_LABELS["theme"], _dropdown(ids.FILTER_THEME, _vocab_options("theme")), ids.FILTER_THEME),
             _field(
                 text.FILTER_LABELS["conflict"],
-                _dropdown(ids.FILTER_CONFLICT, _vocab_options(CONFLICT)),
+                _dropdown(ids.FILTER_CONFLICT, _vocab_options("conflict")),
                 ids.FILTER_CONFLICT,
             ),
             html.Fieldset(
@@ -230,9 +260,12 @@ def map_card(topojson_url: str) -> html.Section:
             ),
             html.P(id=ids.STYLE_KEY, className="style-key"),
             html.Div(id=ids.NETWORK_KEY, className="network-key"),
+            html.P(text.MAP_KEYBOARD_HINT, id=ids.MAP_HINT, className="sr-only"),
         ],
+        id=ids.MAP_CARD,
         className="card map-card",
-        **{"aria-label": text.MAP_LABEL},
+        tabIndex="-1",  # a skip link's target takes the focus
+        **{"aria-label": text.MAP_LABEL, "aria-describedby": ids.MAP_HINT},
     )
 
 
@@ -249,10 +282,12 @@ def panel() -> html.Aside:
                 **{"aria-label": text.PANEL_CLOSE},
             ),
             html.Div(id=ids.PANEL, className="panel-content"),
+            html.P(id=ids.PANEL_ANNOUNCE, className="sr-only", role="status", **{"aria-atomic": "true"}),
         ],
         id=ids.PANEL_CARD,
         className="card panel-card",
-        **{"aria-live": "polite"},
+        tabIndex="-1",  # the focus goes here when the panel is closed (assets/a11y.js)
+        **{"aria-label": text.PANEL_EMPTY_TITLE},
     )
 
 
@@ -261,7 +296,7 @@ def table_card() -> html.Section:
         [
             html.Div(
                 [
-                    html.H2(text.TABLE_HEADING, className="card-heading"),
+                    html.H2(text.TABLE_HEADING, id=ids.TABLE_HEADING, className="card-heading"),
                     html.Label(text.TABLE_SEARCH_PLACEHOLDER, htmlFor=ids.TABLE_SEARCH, className="sr-only"),
                     dcc.Input(
                         id=ids.TABLE_SEARCH,
@@ -293,6 +328,7 @@ def table_card() -> html.Section:
                 className="card-header",
             ),
             html.P(id=ids.TABLE_NOTE, className="hint table-note"),
+            html.P(text.TABLE_KEYBOARD_HINT, id=ids.TABLE_HINT, className="hint table-hint"),
             dag.AgGrid(
                 id=ids.TABLE,
                 rowData=[],
@@ -304,13 +340,26 @@ def table_card() -> html.Section:
                     "animateRows": False,
                     "tooltipShowDelay": 400,
                     "suppressCellFocus": False,
+                    "localeText": text.GRID_LOCALE,
+                    "includeHiddenColumnsInQuickFilter": True,  # table.OTHER_NAMES: search in either script
+                    # One Tab stop: Tab leaves the grid (its cells are reached with the arrow keys), so a keyboard
+                    # user is not walked through every cell of 2,000 rows to reach what follows.
+                    "tabToNextCell": {"function": "false"},
+                    "tabToNextHeader": {"function": "false"},
+                },
+                # Enter on a row selects it as Space does; a place cell (click or Enter) opens its panel.
+                eventListeners={
+                    event: ["atlasTableEvent(params, setEventData)"] for event in ("cellKeyDown", "cellClicked")
                 },
                 columnSize="responsiveSizeToFit",
                 className="ties-grid",
                 style={"height": "420px"},
             ),
         ],
+        id=ids.TABLE_CARD,
         className="card table-card",
+        tabIndex="-1",  # a skip link's target takes the focus
+        **{"aria-labelledby": ids.TABLE_HEADING},
     )
 
 
@@ -318,7 +367,7 @@ def data_quality(atlas: Atlas) -> html.Section | None:
     """What the data-quality checks find (geodata.quality), as counts; the report gives them tie by tie."""
     if atlas.quality is None:
         return None
-    items = [html.Li(sentence.format(n=getattr(atlas.quality, name))) for name, sentence in text.QUALITY_ITEMS]
+    items = [html.Li(text.fmt(sentence, n=getattr(atlas.quality, name))) for name, sentence in text.QUALITY_ITEMS]
     return html.Section(
         [
             html.H3(text.QUALITY_HEADING),
@@ -339,7 +388,8 @@ def about(atlas: Atlas) -> html.Section:
                 sources.update(s.strip() for s in str(cell or "").split(SOURCE_SEPARATOR.strip()) if s.strip())
     paragraphs = [html.P(p) for p in text.ABOUT_PARAGRAPHS]
     tiers = layers.partnerships["tier"].value_counts() if "tier" in layers.partnerships else {}
-    stats = text.ABOUT_STATS.format(
+    stats = text.fmt(
+        text.ABOUT_STATS,
         ties=len(layers.partnerships),
         cited=int(tiers.get("cited", 0)),
         listed=int(tiers.get("listed", 0)),
@@ -350,8 +400,8 @@ def about(atlas: Atlas) -> html.Section:
     version = layers.manifest.get("dataset_version")
     facts = (
         [stats]
-        + ([text.ABOUT_VERSION.format(version=version)] if version else [])
-        + ([text.ABOUT_PROBLEMS.format(n=len(layers.problems))] if layers.problems else [])
+        + ([text.fmt(text.ABOUT_VERSION, version=version)] if version else [])
+        + ([text.fmt(text.ABOUT_PROBLEMS, n=len(layers.problems))] if layers.problems else [])
     )
     licences = html.Ul(
         [
@@ -385,11 +435,14 @@ def page(atlas: Atlas, topojson_url: str) -> html.Div:
     stores = [
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.VIEW_QUERY, data=""),
+        dcc.Store(
+            id=ids.LANG, data=i18n.current_lang()
+        ),  # the page's language, read by every callback that writes text
         dcc.Store(id=ids.SELECTED_PLACE, data=None),
         dcc.Store(id=ids.SELECTED_TIE, data=None),
     ]
     notices = html.Div(id=ids.NOTICES, className="notices", role="alert")
-    main = html.Main(
+    layout = html.Div(
         [
             featured_cities(atlas),
             filters(atlas),
@@ -400,15 +453,22 @@ def page(atlas: Atlas, topojson_url: str) -> html.Div:
         ],
         className="layout",
     )
+    # One <main> holds all the content (landmarks: banner, share region, main, contentinfo).
+    main = html.Main(
+        [
+            notices,
+            layout,
+            your_data_card(),  # the user's own ties: upload, report; kept in this page only
+            about(atlas),
+        ]
+    )
     return html.Div(
         [
             *stores,
+            skip_links(),
             header(),
             share_bar(),
-            notices,
             main,
-            your_data_card(),  # the user's own ties: upload, report; kept in this page only
-            about(atlas),
             html.Footer(text.FOOTER, className="site-footer"),
         ],
         className="app",

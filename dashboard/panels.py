@@ -14,12 +14,11 @@ from urllib.parse import urlparse
 
 from dash import html
 
-from dashboard import text
+from dashboard import i18n, text
 from dashboard.dataset import Atlas
-from dashboard.figures import LISTED_KEY, listed_by_only, lists_label, short_label
-from geodata.gazetteer import country_names
+from dashboard.figures import LISTED_KEY, listed_by_only, lists_label, local_name, short_label
 from geodata.schema import LIST_SEPARATOR, QUANTITY_COLUMNS, SOURCE_SEPARATOR
-from geodata.vocab import AID_TYPE, CLOSED_STATUSES, PLACE_KIND, RELATION, STATUS
+from geodata.vocab import CLOSED_STATUSES, STATUS
 
 
 @dataclass(frozen=True)
@@ -118,8 +117,8 @@ def format_quantity(column: str, value: object) -> str | None:
         return None
     if math.isnan(number):
         return None
-    shown = f"{number:,.0f}" if number.is_integer() else f"{number:,.1f}"
-    return text.QUANTITY_UNITS[column].format(value=shown)
+    shown = i18n.number(number, 0 if number.is_integer() else 1)
+    return text.fmt(text.QUANTITY_UNITS[column], value=shown)
 
 
 def _partner_entries(atlas: Atlas, place_id: str) -> list[PartnerEntry]:
@@ -128,11 +127,12 @@ def _partner_entries(atlas: Atlas, place_id: str) -> list[PartnerEntry]:
     for tie in ties.itertuples(index=False):
         if tie.place_a == place_id or tie.place_b == place_id:
             a_side = tie.place_a == place_id
-            partner = tie.city_b if a_side else tie.city_a
+            partner = local_name(tie, "city_b" if a_side else "city_a")
             country = tie.country_b if a_side else tie.country_a
             context_of = ""
         else:
-            partner, country = f"{tie.city_a} – {tie.city_b}", f"{tie.country_a}/{tie.country_b}"
+            partner = f"{local_name(tie, 'city_a')} – {local_name(tie, 'city_b')}"
+            country = f"{tie.country_a}/{tie.country_b}"
             context_of = partner
         entries.append(
             PartnerEntry(
@@ -153,7 +153,7 @@ def _partner_entries(atlas: Atlas, place_id: str) -> list[PartnerEntry]:
                 listed_only_by=listed_by_only(tie),
             )
         )
-    return sorted(entries, key=lambda e: (e.listed, e.context_of != "", e.partner))
+    return sorted(entries, key=lambda e: (e.listed, e.context_of != "", i18n.sort_key(e.partner)))
 
 
 def _aid_entries(atlas: Atlas, place_id: str) -> list[AidEntry]:
@@ -167,8 +167,8 @@ def _aid_entries(atlas: Atlas, place_id: str) -> list[AidEntry]:
         entries.append(
             AidEntry(
                 date=event["date"] or "",
-                donor=event["donor"],
-                recipient=event["recipient"],
+                donor=local_name(event, "donor"),
+                recipient=local_name(event, "recipient"),
                 aid_types=_words(event["aid_types"]),
                 description=event["description"] or "",
                 quantities=quantities,
@@ -182,18 +182,18 @@ def _aid_entries(atlas: Atlas, place_id: str) -> list[AidEntry]:
 def _timeline(partners: list[PartnerEntry]) -> list[TimelineEntry]:
     steps = []
     for entry in partners:
-        relation = RELATION.get(entry.relation, entry.relation)
+        relation = text.label("relation", entry.relation)
         if entry.since:
             steps.append(
                 TimelineEntry(
-                    entry.since, text.TIMELINE_FORMED.format(relation=relation, partner=entry.partner), "formed"
+                    entry.since, text.fmt(text.TIMELINE_FORMED, relation=relation, partner=entry.partner), "formed"
                 )
             )
         if entry.status in CLOSED_STATUSES and entry.status_date:
             verb = text.TIMELINE_STATUS_VERB[entry.status]
             steps.append(
                 TimelineEntry(
-                    entry.status_date, text.TIMELINE_CLOSED.format(status=verb, partner=entry.partner), entry.status
+                    entry.status_date, text.fmt(text.TIMELINE_CLOSED, status=verb, partner=entry.partner), entry.status
                 )
             )
     return sorted(steps, key=lambda s: s.date)
@@ -229,10 +229,10 @@ def city_panel_data(atlas: Atlas, place_id: str) -> CityPanel | None:
     )
     return CityPanel(
         place_id=place_id,
-        name=place["name"],
+        name=str(place.get(f"name_{i18n.current_lang()}") or place["name"]),
         country=place["country"],
-        country_name=country_names().get(place["country"], place["country"]),
-        kind=PLACE_KIND.get(place["kind"], place["kind"]),
+        country_name=i18n.country_name(place["country"]),
+        kind=text.label("kind", place["kind"]),
         partners={s: entries for s, entries in grouped.items() if entries},
         aid=aid,
         timeline=_timeline(partners),
@@ -252,26 +252,31 @@ def source_link(source: str) -> html.A | html.Span:
     return html.Span(source, className="source-title")
 
 
-def _chips(words: tuple[str, ...], vocabulary: dict[str, str], class_name: str = "chip") -> list[html.Span]:
-    return [html.Span(vocabulary.get(w, w), className=class_name) for w in words]
+def _chips(words: tuple[str, ...], vocabulary: str, class_name: str = "chip") -> list[html.Span]:
+    return [html.Span(text.label(vocabulary, w), className=class_name) for w in words]
+
+
+def _source_language(content: str, class_name: str, tag: type = html.Div) -> html.Div:
+    """Notes and descriptions quote the English sources: marked as English so screen readers switch voice."""
+    return tag(content, className=class_name, lang="en")
 
 
 def provenance_line(entry: PartnerEntry) -> str:
     """Which lists hold a tie, and whether only one side lists it ("listed in Wikipedia · listed by Kyiv only")."""
     if entry.listed:
-        parts = [text.LISTED_IN.format(lists=entry.lists or text.TIER_SHORT[LISTED_KEY])]
+        parts = [text.fmt(text.LISTED_IN, lists=entry.lists or text.TIER_SHORT[LISTED_KEY])]
     else:
-        parts = [text.ALSO_LISTED.format(lists=entry.lists)] if entry.lists else []
+        parts = [text.fmt(text.ALSO_LISTED, lists=entry.lists)] if entry.lists else []
     if entry.listed_only_by:
-        parts.append(text.LISTED_BY_ONLY.format(name=entry.listed_only_by))
+        parts.append(text.fmt(text.LISTED_BY_ONLY, name=entry.listed_only_by))
     return " · ".join(parts)
 
 
 def _partner_item(entry: PartnerEntry) -> html.Li:
-    dates = [text.SINCE.format(date=entry.since)] if entry.since else []
+    dates = [text.fmt(text.SINCE, date=i18n.date_text(entry.since))] if entry.since else []
     if entry.status_date:
-        dates.append(f"{short_label(STATUS[entry.status]).lower()} {entry.status_date}")
-    meta = " · ".join([RELATION.get(entry.relation, entry.relation), *dates])
+        dates.append(f"{short_label(text.label('status', entry.status)).lower()} {i18n.date_text(entry.status_date)}")
+    meta = " · ".join([text.label("relation", entry.relation), *dates])
     provenance = provenance_line(entry)
     tier_badge = (
         html.Span(text.PANEL_LISTED, className="badge-listed", title=text.PANEL_LISTED_TITLE)
@@ -294,8 +299,8 @@ def _partner_item(entry: PartnerEntry) -> html.Li:
             # A listed tie has no relation, dates or aid of its own: its provenance is what there is to say.
             html.Div(meta, className="partner-meta") if not entry.listed else None,
             html.Div(provenance, className="partner-provenance") if provenance else None,
-            html.Div(_chips(entry.aid_types, AID_TYPE), className="chips") if entry.aid_types else None,
-            html.Div(entry.note, className="partner-note") if entry.note and not entry.listed else None,
+            html.Div(_chips(entry.aid_types, "aid"), className="chips") if entry.aid_types else None,
+            _source_language(entry.note, "partner-note") if entry.note and not entry.listed else None,
             # A listed tie's sources are its list pages, the same for most partners: the Sources section has them.
             html.Div([source_link(s) for s in entry.sources], className="partner-sources")
             if not entry.listed
@@ -312,13 +317,15 @@ def _aid_item(entry: AidEntry) -> html.Li:
         [
             html.Div(
                 [
-                    html.Span(entry.date or text.UNDATED, className="aid-date"),
-                    html.Span(text.AID_FLOW.format(donor=entry.donor, recipient=entry.recipient), className="aid-flow"),
+                    html.Span(i18n.date_text(entry.date) or text.UNDATED, className="aid-date"),
+                    html.Span(
+                        text.fmt(text.AID_FLOW, donor=entry.donor, recipient=entry.recipient), className="aid-flow"
+                    ),
                 ],
                 className="aid-head",
             ),
-            html.Div(_chips(entry.aid_types, AID_TYPE), className="chips"),
-            html.P(entry.description, className="aid-description"),
+            html.Div(_chips(entry.aid_types, "aid"), className="chips"),
+            _source_language(entry.description, "aid-description", html.P),
             html.Div([html.Span(q, className="quantity") for q in entry.quantities], className="quantities")
             if entry.quantities
             else None,
@@ -329,7 +336,7 @@ def _aid_item(entry: AidEntry) -> html.Li:
 
 
 def _section(title: str, body: object, count: int | None = None) -> html.Section:
-    heading = [title] + ([html.Span(str(count), className="count-badge")] if count is not None else [])
+    heading = [title] + ([html.Span(i18n.number(count), className="count-badge")] if count is not None else [])
     return html.Section([html.H3(heading), body], className="panel-section")
 
 
@@ -340,8 +347,8 @@ def render_city_panel(panel: CityPanel) -> list:
             [
                 html.H4(
                     [
-                        text.PANEL_LISTED_GROUP if status == LISTED_KEY else STATUS[status],
-                        html.Span(str(len(entries)), className="count-badge"),
+                        text.PANEL_LISTED_GROUP if status == LISTED_KEY else text.label("status", status),
+                        html.Span(i18n.number(len(entries)), className="count-badge"),
                     ],
                     className=f"status-heading status-{status}",
                 ),
@@ -358,13 +365,13 @@ def render_city_panel(panel: CityPanel) -> list:
                 html.H2(panel.name, className="panel-title"),
                 html.Div(f"{panel.country_name} · {panel.kind}", className="panel-subtitle"),
                 html.Div(
-                    text.PANEL_SUMMARY.format(
-                        ties=panel.n_ties, partners=len(partner_places), countries=len(countries)
+                    text.fmt(
+                        text.PANEL_SUMMARY, ties=panel.n_ties, partners=len(partner_places), countries=len(countries)
                     ),
                     className="panel-summary",
                 ),
                 html.Div(
-                    text.PANEL_TIERS.format(cited=panel.n_ties - panel.n_listed, listed=panel.n_listed),
+                    text.fmt(text.PANEL_TIERS, cited=panel.n_ties - panel.n_listed, listed=panel.n_listed),
                     className="panel-tiers",
                 )
                 if panel.n_listed
@@ -376,7 +383,7 @@ def render_city_panel(panel: CityPanel) -> list:
             text.PANEL_PARTNERS,
             html.Div([html.P(text.PANEL_ALL_TIES_NOTE, className="hint"), *partners])
             if partners
-            else html.P(text.PANEL_NOT_IN_DATA.format(name=panel.name), className="hint"),
+            else html.P(text.fmt(text.PANEL_NOT_IN_DATA, name=panel.name), className="hint"),
             panel.n_ties,
         ),
         _section(
@@ -391,7 +398,7 @@ def render_city_panel(panel: CityPanel) -> list:
             html.Ol(
                 [
                     html.Li(
-                        [html.Span(step.date, className="timeline-date"), html.Span(step.what)],
+                        [html.Span(i18n.date_text(step.date), className="timeline-date"), html.Span(step.what)],
                         className=f"timeline-step timeline-{step.kind}",
                     )
                     for step in panel.timeline
@@ -413,7 +420,12 @@ def render_city_panel(panel: CityPanel) -> list:
                             else None,
                             html.Span(
                                 " · ".join(
-                                    x for x in (n.role, text.SINCE.format(date=n.since) if n.since else "") if x
+                                    x
+                                    for x in (
+                                        n.role,
+                                        text.fmt(text.SINCE, date=i18n.date_text(n.since)) if n.since else "",
+                                    )
+                                    if x
                                 ),
                                 className="partner-meta",
                             ),
@@ -447,5 +459,5 @@ def render_missing_place(name: str) -> list:
     """The panel of a featured city that is not in the data."""
     return [
         html.Header([html.H2(name, className="panel-title")], className="panel-header"),
-        html.P(text.PANEL_NOT_IN_DATA.format(name=name), className="hint"),
+        html.P(text.fmt(text.PANEL_NOT_IN_DATA, name=name), className="hint"),
     ]

@@ -85,12 +85,28 @@ def upload_request(value: Any) -> bool:
     )
 
 
+def table_event(value: Any) -> bool:
+    """None or what the table's place cells report: {"data": {"tie": id, "end": "a" | "b"}, "timestamp": n}."""
+    if value is None:
+        return True
+    data = value.get("data") if isinstance(value, dict) else None
+    return (
+        isinstance(data, dict)
+        and set(value) <= {"data", "timestamp"}
+        and set(data) <= {"tie", "end"}
+        and text_value(300)(data.get("tie"))
+        and text_value(1)(data.get("end"))
+        and (value.get("timestamp") is None or _is_number(value["timestamp"]))
+    )
+
+
 # (component id, or the `type` of a pattern-matching id; property) -> the check of its value
 VALUE_RULES: dict[tuple[str, str], Check] = {
     (ids.URL, "search"): text_value(65_536),
     (ids.URL, "pathname"): text_value(4096),
     (ids.URL, "hash"): text_value(4096),
     (ids.VIEW_QUERY, "data"): text_value(65_536),
+    (ids.LANG, "data"): text_value(10),  # "en", "uk"
     (ids.RESET, "n_clicks"): count,
     **{
         (control_id, prop): words
@@ -116,6 +132,7 @@ VALUE_RULES: dict[tuple[str, str], Check] = {
     (ids.UPLOAD_TIES, "data"): mapping,  # checked in depth by dashboard.upload.ties_from_store
     (ids.UPLOAD_PROBLEMS, "data"): mapping,
     (ids.UPLOAD_REPORT_BUTTON, "n_clicks"): count,
+    (ids.TABLE, "eventData"): table_event,  # a place chosen in the table (assets/a11y.js), checked in depth later
 }
 
 

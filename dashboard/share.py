@@ -105,7 +105,7 @@ def _number(key: str, raw: str, notices: list[str]) -> float | None:
         value = math.nan
     if math.isfinite(value) and low <= value <= high:
         return value
-    notices.append(text.NOTICE_BAD_NUMBER.format(key=key, value=_shown(raw, 20), low=f"{low:g}", high=f"{high:g}"))
+    notices.append(text.fmt(text.NOTICE_BAD_NUMBER, key=key, value=_shown(raw, 20), low=f"{low:g}", high=f"{high:g}"))
     return None
 
 
@@ -122,31 +122,31 @@ def parse_share_values(values: dict[str, list[str]]) -> ParsedShare:
         if PLACE_ID.match(place.strip()):
             fields["place"] = place.strip()
         else:
-            notices.append(text.NOTICE_BAD_PLACE.format(value=_shown(place, 30)))
+            notices.append(text.fmt(text.NOTICE_BAD_PLACE, value=_shown(place, 30)))
     if (color := last("color")) is not None and color.strip():
         if color.strip() in COLOR_MODES:
             fields["color"] = color.strip()
         else:
-            notices.append(text.NOTICE_UNKNOWN_WORD.format(what="color", value=_shown(color, 30)))
+            notices.append(text.fmt(text.NOTICE_UNKNOWN_WORD, what="color", value=_shown(color, 30)))
     view = {key: _number(key, raw, notices) for key in MAP_VIEW_KEYS if (raw := last(key)) is not None and raw.strip()}
     fields["map_view"] = MapView(**view)
     if (title := last("title")) is not None:
         title = " ".join("".join(ch for ch in title if ch.isprintable() or ch.isspace()).split())
         if len(title) > MAX_TITLE:
             title = title[:MAX_TITLE]
-            notices.append(text.NOTICE_LONG_TITLE.format(n=MAX_TITLE))
+            notices.append(text.fmt(text.NOTICE_LONG_TITLE, n=MAX_TITLE))
         fields["title"] = title
     for key in FLAG_KEYS:
         if (raw := last(key)) is not None and raw.strip():
             if raw.strip() in ("0", "1"):
                 fields[key] = raw.strip() == "1"
             else:
-                notices.append(text.NOTICE_BAD_FLAG.format(key=key, value=_shown(raw, 20)))
+                notices.append(text.fmt(text.NOTICE_BAD_FLAG, key=key, value=_shown(raw, 20)))
     if (size := last("size")) is not None and size.strip():
         if size.strip().lower() in SIZES:
             fields["size"] = size.strip().lower()
         else:
-            notices.append(text.NOTICE_UNKNOWN_WORD.format(what="size", value=_shown(size, 20)))
+            notices.append(text.fmt(text.NOTICE_UNKNOWN_WORD, what="size", value=_shown(size, 20)))
     return ParsedShare(ShareView(**fields), tuple(notices))  # type: ignore[arg-type]
 
 

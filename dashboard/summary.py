@@ -5,19 +5,19 @@ from __future__ import annotations
 import numpy as np
 from dash import html
 
-from dashboard import text
+from dashboard import i18n, text
 from dashboard.figures import LISTED_STYLE, PLACE_COLOR, STATUS_STYLE, short_label, tier_mask
 from geodata.filters import PartnershipIndex, ViewCounts
-from geodata.vocab import STATUS, TIER
+from geodata.vocab import TIER
 
 
 def hidden_line(counts: ViewCounts, hidden_by: dict[str, int]) -> str:
     """ "Showing 40 of 120 ties; 80 hidden by: status (70), years (20)." (a tie may be hidden by several)."""
     if counts.ties == counts.total:
-        return text.SHOWING_ALL.format(total=counts.total)
-    facets = ", ".join(text.HIDDEN_FACET.format(facet=text.FACET_NAMES[f], n=n) for f, n in hidden_by.items() if n)
-    return text.SHOWING_SOME.format(
-        shown=counts.ties, total=counts.total, hidden=counts.total - counts.ties, facets=facets
+        return text.fmt(text.SHOWING_ALL, total=counts.total)
+    facets = ", ".join(text.fmt(text.HIDDEN_FACET, facet=text.FACET_NAMES[f], n=n) for f, n in hidden_by.items() if n)
+    return text.fmt(
+        text.SHOWING_SOME, shown=counts.ties, total=counts.total, hidden=counts.total - counts.ties, facets=facets
     )
 
 
@@ -34,7 +34,7 @@ def counts_strip(counts: ViewCounts, tiers: dict[str, int] | None = None) -> lis
     per provenance tier (cited, listed) when given."""
     figures = [
         html.Div(
-            [html.Span(f"{n:,}", className="count-number"), html.Span(label, className="count-label")],
+            [html.Span(i18n.number(n), className="count-number"), html.Span(label, className="count-label")],
             className="count",
         )
         for n, label in (
@@ -47,7 +47,7 @@ def counts_strip(counts: ViewCounts, tiers: dict[str, int] | None = None) -> lis
         html.Span(
             [
                 html.Span(className="swatch", style={"background": STATUS_STYLE[s]["color"]}),
-                f"{short_label(STATUS[s])} {n:,}",
+                f"{short_label(text.label('status', s))} {i18n.number(n)}",
             ],
             className=f"status-chip status-{s}",
         )
@@ -58,10 +58,10 @@ def counts_strip(counts: ViewCounts, tiers: dict[str, int] | None = None) -> lis
         html.Span(
             [
                 html.Span(className="swatch", style={"background": TIER_SWATCH.get(t, PLACE_COLOR)}),
-                text.COUNT_TIER.format(label=text.TIER_SHORT.get(t, t), n=n),
+                text.fmt(text.COUNT_TIER, label=text.TIER_SHORT.get(t, t), n=n),
             ],
             className=f"tier-chip tier-{t}",
-            title=TIER[t],
+            title=text.label("tier", t),
         )
         for t, n in (tiers or {}).items()
     ]

@@ -6,15 +6,20 @@ place. Beyond that the note under the heading says how many are left out and poi
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 
-from dashboard import text
+from dashboard import i18n, text
 from dashboard.figures import lists_label, short_label
 from geodata.schema import LIST_SEPARATOR
-from geodata.vocab import AID_TYPE, RELATION, STATUS, TIER
+from geodata.vocab import TIER
 
 ROW_ID = "partnership_id"
+# A hidden column with the ends' names in the other script (Kyiv in a Ukrainian table, Київ in an English one):
+# the grid's quick search reads it, so the table finds places typed in Latin or Cyrillic in either language.
+OTHER_NAMES = "other_names"
 TABLE_LIMIT = 2000
 TABLE_FIELDS: tuple[str, ...] = tuple(text.TABLE_COLUMNS)
 
@@ -34,17 +39,23 @@ def column_defs() -> list[dict]:
         if column == "aid_types":
             spec.update(minWidth=180, flex=2)
         if column == "tier":
-            spec.update(minWidth=110, maxWidth=130, cellClassRules={"tier-listed": "params.value === 'Listed'"})
+            spec.update(minWidth=110, maxWidth=130, cellClassRules={"tier-listed": _equals(text.TIER_SHORT["listed"])})
         if column == "certainty":
-            spec.update(minWidth=110, maxWidth=130, cellClassRules={"cell-uncertain": "params.value === 'uncertain'"})
+            spec.update(minWidth=110, maxWidth=130, cellClassRules={"cell-uncertain": _equals(text.PANEL_UNCERTAIN)})
         if column == "provenance":
             spec.update(minWidth=160)
         defs.append(spec)
+    defs.append({"field": OTHER_NAMES, "hide": True, "suppressColumnsToolPanel": True})
     return defs
 
 
-def _labels(words: str, vocabulary: dict[str, str]) -> str:
-    return ", ".join(vocabulary.get(w, w) for w in str(words or "").split(LIST_SEPARATOR) if w)
+def _equals(label: str) -> str:
+    """An AG Grid class rule matching cells that show `label` (labels change with the language)."""
+    return f"params.value === {json.dumps(label)}"
+
+
+def _labels(words: str, vocabulary: str) -> str:
+    return ", ".join(text.label(vocabulary, w) for w in str(words or "").split(LIST_SEPARATOR) if w)
 
 
 def provenance_cells(partnerships: pd.DataFrame) -> list[str]:
@@ -54,10 +65,12 @@ def provenance_cells(partnerships: pd.DataFrame) -> list[str]:
     labels = {value: lists_label(value) for value in set(partnerships["listed_in"].fillna(""))}
     one_sided = partnerships["one_sided"].fillna(False).astype(bool).to_numpy()
     by_a = partnerships["listed_by_a"].fillna(False).astype(bool).to_numpy()
-    lister = np.where(one_sided, np.where(by_a, partnerships["city_a"], partnerships["city_b"]), "")
+    name_a = partnerships[i18n.name_column("city_a", partnerships.columns)]
+    name_b = partnerships[i18n.name_column("city_b", partnerships.columns)]
+    lister = np.where(one_sided, np.where(by_a, name_a, name_b), "")
     cells = []
     for lists, name in zip(partnerships["listed_in"].fillna(""), lister):
-        parts = [labels[lists], text.LISTED_BY_ONLY.format(name=name) if name else ""]
+        parts = [labels[lists], text.fmt(text.LISTED_BY_ONLY, name=name) if name else ""]
         cells.append(" · ".join(p for p in parts if p))
     return cells
 
@@ -68,23 +81,33 @@ def format_rows(partnerships: pd.DataFrame) -> list[dict]:
     rows = pd.DataFrame(
         {
             ROW_ID: frame[ROW_ID],
-            "city_a": frame["city_a"],
+            "city_a": frame[i18n.name_column("city_a", frame.columns)],
             "country_a": frame["country_a"],
-            "city_b": frame["city_b"],
+            "city_b": frame[i18n.name_column("city_b", frame.columns)],
             "country_b": frame["country_b"],
-            "relation": frame["relation"].map(lambda w: RELATION.get(w, w)),
-            "status": frame["status"].map(lambda w: short_label(STATUS.get(w, w))),
+            "relation": frame["relation"].map(lambda w: text.label("relation", w)),
+            "status": frame["status"].map(lambda w: short_label(text.label("status", w))),
             "tier": frame["tier"].map(lambda w: text.TIER_SHORT.get(w, w)),
             "certainty": frame["certainty"].map(lambda w: text.PANEL_UNCERTAIN if w == "uncertain" else ""),
             "since": frame["since"],
             "status_date": frame["status_date"],
-            "aid_types": frame["aid_types"].map(lambda w: _labels(w, AID_TYPE)),
+            "aid_types": frame["aid_types"].map(lambda w: _labels(w, "aid")),
             "provenance": provenance_cells(frame),
             "distance_km": frame["distance_km"].fillna(0).round(0).astype("int64"),
             "n_sources": frame["n_sources"].fillna(0).astype("int64"),
+            OTHER_NAMES: _other_names(frame),
         }
     )
     return rows.to_dict("records")
+
+
+def _other_names(frame: pd.DataFrame) -> pd.Series:
+    """Per tie, its ends' names as the other language writes them ("" where they are the same)."""
+    shown = [frame[i18n.name_column(c, frame.columns)] for c in ("city_a", "city_b")]
+    others = [frame[c] if i18n.current_lang() != "en" else frame.get(f"{c}_uk", frame[c]) for c in ("city_a", "city_b")]
+    a = others[0].where(others[0] != shown[0], "")
+    b = others[1].where(others[1] != shown[1], "")
+    return (a + " " + b).str.strip()
 
 
 def display_order(partnerships: pd.DataFrame) -> np.ndarray:
@@ -108,4 +131,4 @@ def rows_in_view(rows: list[dict], order: np.ndarray, mask: np.ndarray, limit: i
 
 def table_note(in_view: int, limit: int = TABLE_LIMIT) -> str:
     """Says how many ties the table leaves out ("" when it shows them all)."""
-    return text.TABLE_CAPPED.format(shown=limit, total=in_view) if in_view > limit else ""
+    return text.fmt(text.TABLE_CAPPED, shown=limit, total=in_view) if in_view > limit else ""

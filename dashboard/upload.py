@@ -168,7 +168,7 @@ def uploaded_traces(ties: pd.DataFrame, view: ViewFilter, alone: bool, color_by:
     mask = index.mask(replace(view, tiers=()))  # tiers name the bundled data's tiers; yours is its own
     hover = figures.tie_hover_texts(ties)
     hover = np.array(
-        [f"{h}<br><i>{text.UPLOAD_HOVER_TAG.format(row=r)}</i>" for h, r in zip(hover, ties["source_row"])],
+        [f"{h}<br><i>{text.fmt(text.UPLOAD_HOVER_TAG, row=r)}</i>" for h, r in zip(hover, ties["source_row"])],
         dtype=object,
     )
     figure = figures.map_figure(
@@ -229,11 +229,15 @@ def summary_line(result: UploadResult) -> str:
     """One sentence on what became of an upload."""
     if result.refused:
         reason = "; ".join(p.message for p in result.problems[:3])
-        return text.UPLOAD_REFUSED.format(name=result.label, reason=reason)
+        return text.fmt(text.UPLOAD_REFUSED, name=result.label, reason=reason)
     if not result.problems:
-        return text.UPLOAD_SUMMARY_CLEAN.format(name=result.label, ties=len(result.ties))
-    return text.UPLOAD_SUMMARY.format(
-        name=result.label, ties=len(result.ties), bad=result.bad_rows, problems=len(result.problems)
+        return text.fmt(text.UPLOAD_SUMMARY_CLEAN, name=result.label, ties=len(result.ties))
+    return text.fmt(
+        text.UPLOAD_SUMMARY,
+        name=result.label,
+        ties=len(result.ties),
+        bad=result.bad_rows,
+        problems=len(result.problems),
     )
 
 
@@ -247,7 +251,7 @@ def report_table(problems: tuple[Problem, ...] | list[Problem]) -> list:
     parts: list = [html.Table([head, body], className="upload-report-table")]
     if len(problems) > len(shown):
         parts.insert(
-            0, html.P(text.UPLOAD_REPORT_CAPPED.format(shown=len(shown), total=len(problems)), className="hint")
+            0, html.P(text.fmt(text.UPLOAD_REPORT_CAPPED, shown=len(shown), total=len(problems)), className="hint")
         )
     return parts
 
@@ -268,7 +272,7 @@ def your_data_card() -> html.Section:
                     [
                         text.UPLOAD_PROMPT,
                         html.Br(),
-                        html.Small(text.UPLOAD_LIMITS.format(mb=MAX_UPLOAD_BYTES / 1e6, rows=MAX_UPLOAD_ROWS)),
+                        html.Small(text.fmt(text.UPLOAD_LIMITS, mb=MAX_UPLOAD_BYTES / 1e6, rows=MAX_UPLOAD_ROWS)),
                     ]
                 ),
                 id=ids.UPLOAD,

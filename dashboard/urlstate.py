@@ -1,7 +1,8 @@
 """The view in the URL: query string <-> ViewFilter, and ViewFilter <-> the filter controls' values.
 
-Query keys: country, status, aid, relation, theme, conflict, from, to, city, tier, and the map layers: show
-(`show=networks`) and network (network ids; naming one turns the layer on); lists are comma-separated; countries
+Query keys: country, status, aid, relation, theme, conflict, from, to, city, tier, the map layers: show
+(`show=networks`) and network (network ids; naming one turns the layer on), and lang (`lang=uk`: the interface
+language, kept in every link the page makes); lists are comma-separated; countries
 are ISO 3166-1 alpha-2 codes; words are those of `geodata.vocab`. Anything unknown
 or malformed is dropped and described in a notice: parsing never raises.
 The keys of a shared link beyond the filters (place, colouring, map view, presentation) are read by
@@ -14,7 +15,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote
 
-from dashboard import text
+from dashboard import i18n, text
 from dashboard.share import SHARE_KEYS, parse_share_values
 from geodata.filters import ViewFilter
 from geodata.gazetteer import country_names
@@ -38,6 +39,7 @@ WORD_KEYS: dict[str, tuple[str, dict[str, str]]] = {
 }
 KEYS: tuple[str, ...] = (
     "country", "status", "aid", "relation", "theme", "conflict", "from", "to", "city", "tier", "show", "network",
+    i18n.LANG_KEY,
 )  # fmt: skip
 # Network ids are the dataset's (networks.csv), unknown here: a link keeps any id of this shape, at most
 # MAX_NETWORKS of them, and the map ignores ids the dataset lacks.
@@ -51,6 +53,7 @@ class ParsedView:
 
     view: ViewFilter
     notices: tuple[str, ...] = ()
+    lang: str = i18n.DEFAULT_LANG
 
 
 def _split(value: str) -> list[str]:
@@ -69,7 +72,7 @@ def _year(key: str, value: str, notices: list[str]) -> int | None:
     # isdigit() alone lets '²' through, which int() refuses: ASCII digits only
     if value.isascii() and value.isdigit() and YEAR_RANGE[0] <= int(value) <= YEAR_RANGE[1]:
         return int(value)
-    notices.append(text.NOTICE_BAD_YEAR.format(key=key, value=_shown(value, 20)))
+    notices.append(text.fmt(text.NOTICE_BAD_YEAR, key=key, value=_shown(value, 20)))
     return None
 
 
@@ -79,26 +82,26 @@ def parse_query(query: str | None) -> ParsedView:
     query = query if isinstance(query, str) else ""  # callback inputs come from the browser: any JSON value
     if len(query) > MAX_QUERY_LENGTH:
         query = query[:MAX_QUERY_LENGTH]
-        notices.append(text.NOTICE_LONG_QUERY.format(n=MAX_QUERY_LENGTH))
+        notices.append(text.fmt(text.NOTICE_LONG_QUERY, n=MAX_QUERY_LENGTH))
     values: dict[str, list[str]] = {}
     for key, value in parse_qsl(query.lstrip("?"), keep_blank_values=True):
         values.setdefault(key.strip().lower(), []).append(value)
     fields: dict[str, object] = {}
     for key in values:
         if key not in KEYS and key not in SHARE_KEYS:  # share keys (map view, place...): dashboard.share
-            notices.append(text.NOTICE_UNKNOWN_KEY.format(key=_shown(key, 30)))
+            notices.append(text.fmt(text.NOTICE_UNKNOWN_KEY, key=_shown(key, 30)))
     countries = []
     for value in (v for raw in values.get("country", []) for v in _split(raw)):
         if value.upper() in country_names() and len(value) == 2:
             countries.append(value.upper())
         else:
-            notices.append(text.NOTICE_UNKNOWN_COUNTRY.format(value=_shown(value, 20)))
+            notices.append(text.fmt(text.NOTICE_UNKNOWN_COUNTRY, value=_shown(value, 20)))
     fields["countries"] = tuple(sorted(set(countries)))
     for key, (field_name, vocabulary) in WORD_KEYS.items():
         words = [v for raw in values.get(key, []) for v in _split(raw)]
         for word in words:
             if word not in vocabulary:
-                notices.append(text.NOTICE_UNKNOWN_WORD.format(what=key, value=_shown(word, 30)))
+                notices.append(text.fmt(text.NOTICE_UNKNOWN_WORD, what=key, value=_shown(word, 30)))
         fields[field_name] = tuple(w for w in vocabulary if w in words)  # vocabulary order: one URL per view
     year_from = _year("from", (values.get("from") or [""])[-1], notices)
     year_to = _year("to", (values.get("to") or [""])[-1], notices)
@@ -108,25 +111,33 @@ def parse_query(query: str | None) -> ParsedView:
     place_query = " ".join((values.get("city") or [""])[-1].split())
     if len(place_query) > MAX_QUERY_TEXT:
         place_query = place_query[:MAX_QUERY_TEXT]
-        notices.append(text.NOTICE_LONG_TEXT.format(n=MAX_QUERY_TEXT))
+        notices.append(text.fmt(text.NOTICE_LONG_TEXT, n=MAX_QUERY_TEXT))
     networks: list[str] = []
     for value in (v for raw in values.get("network", []) for v in _split(raw)):
         if NETWORK_ID.match(value):
             networks.append(value)
         else:
-            notices.append(text.NOTICE_BAD_NETWORK.format(value=_shown(value, 30)))
+            notices.append(text.fmt(text.NOTICE_BAD_NETWORK, value=_shown(value, 30)))
     fields["networks"] = tuple(sorted(set(networks)))[:MAX_NETWORKS]
+    lang = i18n.DEFAULT_LANG
+    for value in values.get(i18n.LANG_KEY, []):
+        if i18n.parse_lang(value):
+            lang = i18n.lang_or_default(value)
+        else:
+            known = ", ".join(i18n.LANGS)
+            notices.append(text.fmt(text.NOTICE_BAD_LANG, value=_shown(value, 20), known=known))
     if fields["networks"] and "networks" not in fields["layers"]:  # type: ignore[operator]
         fields["layers"] = ("networks",)  # naming a network shows the layer (the only layer there is)
     view = ViewFilter(**fields, year_from=year_from, year_to=year_to, place_query=place_query)  # type: ignore[arg-type]
     notices.extend(parse_share_values(values).notices)
     if len(notices) > MAX_NOTICES:
-        notices[MAX_NOTICES - 1 :] = [text.NOTICE_MORE.format(n=len(notices) - MAX_NOTICES + 1)]
-    return ParsedView(view, tuple(notices))
+        notices[MAX_NOTICES - 1 :] = [text.fmt(text.NOTICE_MORE, n=len(notices) - MAX_NOTICES + 1)]
+    return ParsedView(view, tuple(notices), lang)
 
 
-def to_query(view: ViewFilter) -> str:
-    """The canonical query string of a view (`?status=active,suspended&from=2014`), or '' for no filter."""
+def to_query(view: ViewFilter, lang: str | None = None) -> str:
+    """The canonical query string of a view (`?status=active,suspended&from=2014&lang=uk`), '' for no filter in
+    the default language."""
     parts: list[tuple[str, str]] = []
     if view.countries:
         parts.append(("country", ",".join(sorted(view.countries))))
@@ -142,6 +153,8 @@ def to_query(view: ViewFilter) -> str:
         parts.append(("city", view.place_query.strip()))
     if view.networks:
         parts.append(("network", ",".join(sorted(view.networks))))
+    if i18n.lang_or_default(lang) != i18n.DEFAULT_LANG:
+        parts.append((i18n.LANG_KEY, i18n.lang_or_default(lang)))
     ordered = sorted(parts, key=lambda kv: KEYS.index(kv[0]))
     return "?" + "&".join(f"{k}={quote(v, safe=',')}" for k, v in ordered) if ordered else ""
 

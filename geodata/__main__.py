@@ -16,7 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geodata", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     validate_cmd = commands.add_parser(
-        "validate", help="check every data file of a folder, or one partnerships CSV; print FILE:ROW:COLUMN: message")
+        "validate", help="check every data file of a folder, or one partnerships CSV; print FILE:ROW:COLUMN: message"
+    )
     validate_cmd.add_argument("path", nargs="?", type=Path, default=DATA_DIR)
     build_cmd = commands.add_parser("build", help="geocode and write the layers as GeoParquet")
     build_cmd.add_argument("--data", type=Path, default=DATA_DIR, help="dataset folder (default: bundled data)")
@@ -35,8 +36,10 @@ def main(argv: list[str] | None = None) -> int:
         data = validate_folder(args.path)
         for problem in data.problems:
             print(problem)
-        counts = (f"{len(data.partnerships)} ties, {len(data.aid_events)} aid events, "
-                  f"{len(data.network_members)} network memberships, {len(data.places)} places")
+        counts = (
+            f"{len(data.partnerships)} ties, {len(data.aid_events)} aid events, "
+            f"{len(data.network_members)} network memberships, {len(data.places)} places"
+        )
         verdict = f"{len(data.problems)} problem(s)" if data.problems else "clean"
         print(f"{args.path}: {verdict}; valid: {counts}", file=sys.stderr)
         return 1 if data.problems else 0
@@ -48,8 +51,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     if not args.data.is_dir():
-        print(f"{args.data}: build --data takes a dataset folder laid out like geodata/data; "
-              "to check one partnerships CSV, run `python -m geodata validate FILE`", file=sys.stderr)
+        print(
+            f"{args.data}: build --data takes a dataset folder laid out like geodata/data; "
+            "to check one partnerships CSV, run `python -m geodata validate FILE`",
+            file=sys.stderr,
+        )
         return 2
     out = args.out or default_build_dir(args.data)
     layers = build(args.data, out)

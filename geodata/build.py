@@ -32,7 +32,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
 BUILD_DIR = Path(os.environ.get("TWINNING_BUILD_DIR", PACKAGE_DIR / "build"))
 # Bump when the layers' columns or meaning change, so old builds are rebuilt.
-BUILD_FORMAT = 4
+BUILD_FORMAT = 5  # 5: the *_uk name columns
 GEO_LAYERS = ("places", "partnerships", "aid_events", "network_members")
 INPUT_SUFFIXES = frozenset({".csv", ".tsv", ".geojson"})
 UNRESOLVED_FILE = "unresolved_listed.csv"
@@ -42,7 +42,9 @@ FAR_FILE = "far_from_source.csv"
 def inputs_hash(data_dir: Path) -> str:
     """A hash of every input file's name and bytes, and of the build format."""
     digest = hashlib.sha256(f"format={BUILD_FORMAT}".encode())
-    for path in sorted(p for p in data_dir.rglob("*") if p.suffix in INPUT_SUFFIXES and "build" not in p.relative_to(data_dir).parts):
+    for path in sorted(
+        p for p in data_dir.rglob("*") if p.suffix in INPUT_SUFFIXES and "build" not in p.relative_to(data_dir).parts
+    ):
         digest.update(str(path.relative_to(data_dir)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -69,7 +71,7 @@ def build(data_dir: Path = DATA_DIR, build_dir: Path | None = None, progress: bo
     digest = inputs_hash(data_dir)
     layers.manifest = {
         "inputs_hash": digest,
-        "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "dataset_version": f"{dt.date.today().isoformat()}-{digest[:8]}",
         "data_dir": str(data_dir),
         "counts": {name: int(len(getattr(layers, name))) for name in (*GEO_LAYERS, "networks")},
@@ -83,12 +85,20 @@ def build(data_dir: Path = DATA_DIR, build_dir: Path | None = None, progress: bo
     _write_atomically(build_dir / "networks.parquet", lambda tmp: layers.networks.to_parquet(tmp))
     if listed is not None:
         # Reviewable by hand: what the lists hold that could not be placed, and where sources misplace places.
-        _write_atomically(build_dir / UNRESOLVED_FILE, lambda tmp: pd.DataFrame(
-            listed.unresolved, columns=["source", "row", "side", "name", "country", "reason"]).to_csv(tmp, index=False))
-        _write_atomically(build_dir / FAR_FILE, lambda tmp: pd.DataFrame(listed.far_from_source).to_csv(tmp, index=False))
+        _write_atomically(
+            build_dir / UNRESOLVED_FILE,
+            lambda tmp: pd.DataFrame(
+                listed.unresolved, columns=["source", "row", "side", "name", "country", "reason"]
+            ).to_csv(tmp, index=False),
+        )
+        _write_atomically(
+            build_dir / FAR_FILE, lambda tmp: pd.DataFrame(listed.far_from_source).to_csv(tmp, index=False)
+        )
     # The manifest goes last: it is what marks the build complete.
-    _write_atomically(build_dir / "manifest.json",
-                      lambda tmp: Path(tmp).write_text(json.dumps(layers.manifest, indent=2, ensure_ascii=False)))
+    _write_atomically(
+        build_dir / "manifest.json",
+        lambda tmp: Path(tmp).write_text(json.dumps(layers.manifest, indent=2, ensure_ascii=False)),
+    )
     return layers
 
 
@@ -144,6 +154,5 @@ def load_layers(data_dir: Path = DATA_DIR, build_dir: Path | None = None) -> Lay
     try:
         return read_build(build_dir)
     except Exception as error:  # noqa: BLE001 - any unreadable layer means the same thing: rebuild it
-        log.warning("build in %s is corrupt (%s: %s): rebuilding from the CSVs", build_dir,
-                    type(error).__name__, error)
+        log.warning("build in %s is corrupt (%s: %s): rebuilding from the CSVs", build_dir, type(error).__name__, error)
         return build(data_dir, build_dir)

@@ -72,8 +72,7 @@ class Geocoder:
             self._cache[key] = self._resolve(*key)
         return self._cache[key]
 
-    def resolve_near(self, name: str, country: str, admin1: str, lon: float, lat: float,
-                     max_km: float = 30.0) -> Place:
+    def resolve_near(self, name: str, country: str, admin1: str, lon: float, lat: float, max_km: float = 30.0) -> Place:
         """Resolve like `resolve`, but settle an ambiguous name by the one candidate within `max_km` of a
         location the source gave (a scraped coordinate is a hint here, never the answer by itself)."""
         try:
@@ -89,7 +88,8 @@ class Geocoder:
             raise GeocodeError("empty place name")
         wanted_admin1 = canonical_admin1(country, admin1)
         overrides = [
-            p for p in self._override_index.get((country, normalise_name(name)), [])
+            p
+            for p in self._override_index.get((country, normalise_name(name)), [])
             if not wanted_admin1 or p.admin1 == wanted_admin1
         ]
         if len(overrides) == 1:
@@ -140,8 +140,10 @@ def _distinct_places(ranked: list[GazetteerEntry]) -> list[GazetteerEntry]:
     twice (a town and its seat, Komárno), which is not a real ambiguity."""
     kept: list[GazetteerEntry] = []
     for entry in ranked:
-        if not any(k.admin1 == entry.admin1 and great_circle_km(k.lon, k.lat, entry.lon, entry.lat) <= SAME_PLACE_KM
-                   for k in kept):
+        if not any(
+            k.admin1 == entry.admin1 and great_circle_km(k.lon, k.lat, entry.lon, entry.lat) <= SAME_PLACE_KM
+            for k in kept
+        ):
             kept.append(entry)
     return kept
 

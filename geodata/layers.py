@@ -12,8 +12,10 @@ from shapely.geometry import Point
 
 from geodata.arcs import arc_geometry, great_circle_km
 from geodata.dates import parse_partial_date
+from geodata.gazetteer import load_gazetteer
 from geodata.geocode import Place, pair_key
 from geodata.listed import ListedImport, ListedTie
+from geodata.names import ukrainian_names
 from geodata.schema import LIST_SEPARATOR, QUANTITY_COLUMNS, SOURCE_SEPARATOR
 from geodata.validate import ValidatedData
 from geodata.vocab import CLOSED_STATUSES
@@ -21,10 +23,44 @@ from geodata.vocab import CLOSED_STATUSES
 CRS = "EPSG:4326"
 
 PARTNERSHIP_COLUMNS: tuple[str, ...] = (
-    "partnership_id", "tier", "place_a", "city_a", "country_a", "admin1_a", "place_b", "city_b", "country_b",
-    "admin1_b", "lon_a", "lat_a", "lon_b", "lat_b", "relation", "status", "since", "status_date", "from_year",
-    "to_year", "aid_types", "themes", "conflicts", "context", "disputed_dates", "certainty", "note", "sources", "n_sources",
-    "n_aid_events", "distance_km", "source_row", "listed_in", "listed_by_a", "listed_by_b", "one_sided",
+    "partnership_id",
+    "tier",
+    "place_a",
+    "city_a",
+    "city_a_uk",
+    "country_a",
+    "admin1_a",
+    "place_b",
+    "city_b",
+    "city_b_uk",
+    "country_b",
+    "admin1_b",
+    "lon_a",
+    "lat_a",
+    "lon_b",
+    "lat_b",
+    "relation",
+    "status",
+    "since",
+    "status_date",
+    "from_year",
+    "to_year",
+    "aid_types",
+    "themes",
+    "conflicts",
+    "context",
+    "disputed_dates",
+    "certainty",
+    "note",
+    "sources",
+    "n_sources",
+    "n_aid_events",
+    "distance_km",
+    "source_row",
+    "listed_in",
+    "listed_by_a",
+    "listed_by_b",
+    "one_sided",
 )
 
 
@@ -68,17 +104,19 @@ def build_layers(data: ValidatedData, listed: ListedImport | None = None, *, arc
     """
     listed = listed or ListedImport()
     places = {**listed.places, **data.places}
-    events = _aid_events_frame(data, places)
-    partnerships = _partnerships_frame(data.partnerships, places, events, listed, arcs)
+    # Every place's name in Ukrainian (or its Latin name): the `*_uk` columns the interface shows in Ukrainian.
+    names_uk = ukrainian_names(places.values(), data.names_uk, load_gazetteer())
+    events = _aid_events_frame(data, places, names_uk)
+    partnerships = _partnerships_frame(data.partnerships, places, events, listed, names_uk, arcs)
     if not events.empty:
         tie_ids = set(partnerships["partnership_id"])
-        events["partnership_id"] = [
-            pid if pid in tie_ids else "" for pid in events["partnership_id"]
-        ]
-    members = _members_frame(data, places)
+        events["partnership_id"] = [pid if pid in tie_ids else "" for pid in events["partnership_id"]]
+    members = _members_frame(data, places, names_uk)
     networks = pd.DataFrame(
-        [{**n, "themes": _joined(n["themes"]), "sources": _joined(n["sources"], SOURCE_SEPARATOR)}
-         for n in data.networks],
+        [
+            {**n, "themes": _joined(n["themes"]), "sources": _joined(n["sources"], SOURCE_SEPARATOR)}
+            for n in data.networks
+        ],
         columns=["network_id", "name", "themes", "founded", "description", "sources"],
     )
     if not members.empty:
@@ -87,7 +125,7 @@ def build_layers(data: ValidatedData, listed: ListedImport | None = None, *, arc
         members.insert(1, "network", members["network_id"].map(names))
         members["themes"] = members["network_id"].map(themes)
     return Layers(
-        places=_places_frame(places, partnerships),
+        places=_places_frame(places, partnerships, names_uk),
         partnerships=partnerships,
         aid_events=events,
         network_members=members,
@@ -108,24 +146,42 @@ def _listed_columns(tie: ListedTie | None, place_a: str, place_b: str) -> dict[s
 def _listed_record(tie: ListedTie, places: dict[str, Place]) -> dict[str, Any]:
     """A tie known only from the lists: no date, no status, the list pages as sources."""
     listers = sorted(places[p].name for p in tie.listed_by)
-    lists = " and ".join(n for n, present in (("Wikipedia", tie.in_wikipedia), ("Wikidata (2016)", tie.in_wikidata))
-                         if present)
+    lists = " and ".join(
+        n for n, present in (("Wikipedia", tie.in_wikipedia), ("Wikidata (2016)", tie.in_wikidata)) if present
+    )
     note = f"listed in {lists}, on the entries of {', '.join(listers)}; no date or status in the lists"
     if tie.name_matched:
         note += "; placed from Wikidata labels by name among the listed places (no country in the crawl)"
     if tie.label_placed:
         note += "; one end placed from its label alone, as the only big place of that name in the world"
     return {
-        "place_a": tie.place_a, "place_b": tie.place_b, "relation": "sister_city", "status": "unknown",
-        "since": "", "status_date": "", "aid_types": (), "themes": (), "conflicts": (), "context": (),
+        "place_a": tie.place_a,
+        "place_b": tie.place_b,
+        "relation": "sister_city",
+        "status": "unknown",
+        "since": "",
+        "status_date": "",
+        "aid_types": (),
+        "themes": (),
+        "conflicts": (),
+        "context": (),
         "disputed_dates": (),
-        "certainty": "uncertain" if tie.name_matched else "sourced", "note": note,
-        "sources": tuple(tie.sources), "source_row": 0, "tier": "listed",
+        "certainty": "uncertain" if tie.name_matched else "sourced",
+        "note": note,
+        "sources": tuple(tie.sources),
+        "source_row": 0,
+        "tier": "listed",
     }
 
 
-def _partnerships_frame(records: list[dict], places: dict[str, Place], events: gpd.GeoDataFrame,
-                        listed: ListedImport, arcs: bool = True) -> gpd.GeoDataFrame:
+def _partnerships_frame(
+    records: list[dict],
+    places: dict[str, Place],
+    events: gpd.GeoDataFrame,
+    listed: ListedImport,
+    names_uk: dict[str, str],
+    arcs: bool = True,
+) -> gpd.GeoDataFrame:
     event_types: dict[str, list[str]] = {}
     event_counts: dict[str, int] = {}
     for pid, types in zip(events.get("partnership_id", []), events.get("aid_types", [])):
@@ -139,77 +195,127 @@ def _partnerships_frame(records: list[dict], places: dict[str, Place], events: g
         a, b = places[record["place_a"]], places[record["place_b"]]
         pid = partnership_id(a.place_id, b.place_id)
         aid_types = tuple(dict.fromkeys([*record["aid_types"], *event_types.get(pid, [])]))
-        rows.append({
-            "partnership_id": pid, "tier": record.get("tier", "cited"),
-            "place_a": a.place_id, "city_a": a.name, "country_a": a.country, "admin1_a": a.admin1,
-            "place_b": b.place_id, "city_b": b.name, "country_b": b.country, "admin1_b": b.admin1,
-            "lon_a": a.lon, "lat_a": a.lat, "lon_b": b.lon, "lat_b": b.lat,
-            "relation": record["relation"], "status": record["status"],
-            "since": record["since"], "status_date": record["status_date"],
-            "from_year": _year(record["since"]), "to_year": _to_year(record["status"], record["status_date"]),
-            "aid_types": _joined(aid_types), "themes": _joined(record["themes"]),
-            "conflicts": _joined(record["conflicts"]), "context": _joined(record["context"]),
-            "disputed_dates": _joined(record["disputed_dates"]),
-            "certainty": record["certainty"], "note": record["note"],
-            "sources": _joined(record["sources"], SOURCE_SEPARATOR), "n_sources": len(record["sources"]),
-            "n_aid_events": event_counts.get(pid, 0),
-            # lat/lon order: shapely and GeoJSON are (x=lon, y=lat)
-            "distance_km": round(great_circle_km(a.lon, a.lat, b.lon, b.lat), 1),
-            "source_row": record["source_row"],
-            **_listed_columns(listed.ties.get(pair_key(a.place_id, b.place_id)), a.place_id, b.place_id),
-        })
+        rows.append(
+            {
+                "partnership_id": pid,
+                "tier": record.get("tier", "cited"),
+                "place_a": a.place_id,
+                "city_a": a.name,
+                "city_a_uk": names_uk[a.place_id],
+                "country_a": a.country,
+                "admin1_a": a.admin1,
+                "place_b": b.place_id,
+                "city_b": b.name,
+                "city_b_uk": names_uk[b.place_id],
+                "country_b": b.country,
+                "admin1_b": b.admin1,
+                "lon_a": a.lon,
+                "lat_a": a.lat,
+                "lon_b": b.lon,
+                "lat_b": b.lat,
+                "relation": record["relation"],
+                "status": record["status"],
+                "since": record["since"],
+                "status_date": record["status_date"],
+                "from_year": _year(record["since"]),
+                "to_year": _to_year(record["status"], record["status_date"]),
+                "aid_types": _joined(aid_types),
+                "themes": _joined(record["themes"]),
+                "conflicts": _joined(record["conflicts"]),
+                "context": _joined(record["context"]),
+                "disputed_dates": _joined(record["disputed_dates"]),
+                "certainty": record["certainty"],
+                "note": record["note"],
+                "sources": _joined(record["sources"], SOURCE_SEPARATOR),
+                "n_sources": len(record["sources"]),
+                "n_aid_events": event_counts.get(pid, 0),
+                # lat/lon order: shapely and GeoJSON are (x=lon, y=lat)
+                "distance_km": round(great_circle_km(a.lon, a.lat, b.lon, b.lat), 1),
+                "source_row": record["source_row"],
+                **_listed_columns(listed.ties.get(pair_key(a.place_id, b.place_id)), a.place_id, b.place_id),
+            }
+        )
         geometries.append(arc_geometry(a.lon, a.lat, b.lon, b.lat) if arcs else None)
     return gpd.GeoDataFrame(rows, columns=list(PARTNERSHIP_COLUMNS), geometry=geometries, crs=CRS)
 
 
-def _aid_events_frame(data: ValidatedData, places: dict[str, Place]) -> gpd.GeoDataFrame:
+def _aid_events_frame(data: ValidatedData, places: dict[str, Place], names_uk: dict[str, str]) -> gpd.GeoDataFrame:
     rows, geometries = [], []
     for number, record in enumerate(data.aid_events, start=1):
         donor, recipient = places[record["donor_id"]], places[record["recipient_id"]]
         start = record["date"].split("/")[0]
-        rows.append({
-            "event_id": f"aid-{number}",
-            "partnership_id": partnership_id(donor.place_id, recipient.place_id) if donor.has_location else "",
-            "donor_id": donor.place_id, "donor": donor.name, "donor_country": donor.country,
-            "donor_kind": donor.kind,
-            "recipient_id": recipient.place_id, "recipient": recipient.name, "recipient_country": recipient.country,
-            "date": record["date"], "year": _year(start),
-            "aid_types": _joined(record["aid_types"]), "description": record["description"],
-            **{q: np.nan if record[q] is None else record[q] for q in QUANTITY_COLUMNS},
-            "certainty": record["certainty"], "note": record["note"],
-            "sources": _joined(record["sources"], SOURCE_SEPARATOR), "source_row": record["source_row"],
-        })
+        rows.append(
+            {
+                "event_id": f"aid-{number}",
+                "partnership_id": partnership_id(donor.place_id, recipient.place_id) if donor.has_location else "",
+                "donor_id": donor.place_id,
+                "donor": donor.name,
+                "donor_uk": names_uk[donor.place_id],
+                "donor_country": donor.country,
+                "donor_kind": donor.kind,
+                "recipient_id": recipient.place_id,
+                "recipient": recipient.name,
+                "recipient_uk": names_uk[recipient.place_id],
+                "recipient_country": recipient.country,
+                "date": record["date"],
+                "year": _year(start),
+                "aid_types": _joined(record["aid_types"]),
+                "description": record["description"],
+                **{q: np.nan if record[q] is None else record[q] for q in QUANTITY_COLUMNS},
+                "certainty": record["certainty"],
+                "note": record["note"],
+                "sources": _joined(record["sources"], SOURCE_SEPARATOR),
+                "source_row": record["source_row"],
+            }
+        )
         geometries.append(
             arc_geometry(donor.lon, donor.lat, recipient.lon, recipient.lat) if donor.has_location else None
         )
     return gpd.GeoDataFrame(rows, geometry=geometries, crs=CRS)
 
 
-def _members_frame(data: ValidatedData, places: dict[str, Place]) -> gpd.GeoDataFrame:
+def _members_frame(data: ValidatedData, places: dict[str, Place], names_uk: dict[str, str]) -> gpd.GeoDataFrame:
     rows, geometries = [], []
     for record in data.network_members:
         place = places[record["place_id"]]
-        rows.append({
-            "network_id": record["network_id"], "place_id": place.place_id, "city": place.name,
-            "country": place.country, "role": record["role"], "since": record["since"],
-            "certainty": record["certainty"], "note": record["note"],
-            "sources": _joined(record["sources"], SOURCE_SEPARATOR),
-        })
+        rows.append(
+            {
+                "network_id": record["network_id"],
+                "place_id": place.place_id,
+                "city": place.name,
+                "city_uk": names_uk[place.place_id],
+                "country": place.country,
+                "role": record["role"],
+                "since": record["since"],
+                "certainty": record["certainty"],
+                "note": record["note"],
+                "sources": _joined(record["sources"], SOURCE_SEPARATOR),
+            }
+        )
         geometries.append(Point(place.lon, place.lat) if place.has_location else None)
     return gpd.GeoDataFrame(rows, geometry=geometries, crs=CRS)
 
 
-def _places_frame(places: dict[str, Place], partnerships: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def _places_frame(
+    places: dict[str, Place], partnerships: gpd.GeoDataFrame, names_uk: dict[str, str]
+) -> gpd.GeoDataFrame:
     tie_counts = pd.concat([partnerships["place_a"], partnerships["place_b"]]).value_counts()
     rows, geometries = [], []
     for place in sorted(places.values(), key=lambda p: p.place_id):
-        rows.append({
-            "place_id": place.place_id, "name": place.name, "country": place.country, "admin1": place.admin1,
-            "kind": place.kind, "population": place.population,
-            "geonameid": place.geonameid if place.geonameid is not None else pd.NA,
-            "alt_names": _joined(_useful_alt_names(place.alt_names)),
-            "n_ties": int(tie_counts.get(place.place_id, 0)),
-        })
+        rows.append(
+            {
+                "place_id": place.place_id,
+                "name": place.name,
+                "name_uk": names_uk[place.place_id],
+                "country": place.country,
+                "admin1": place.admin1,
+                "kind": place.kind,
+                "population": place.population,
+                "geonameid": place.geonameid if place.geonameid is not None else pd.NA,
+                "alt_names": _joined(_useful_alt_names(place.alt_names)),
+                "n_ties": int(tie_counts.get(place.place_id, 0)),
+            }
+        )
         geometries.append(Point(place.lon, place.lat) if place.has_location else None)
     frame = gpd.GeoDataFrame(rows, geometry=geometries, crs=CRS)
     frame["geonameid"] = frame["geonameid"].astype("Int64")

@@ -75,8 +75,11 @@ def read_homonyms(path: Path) -> dict[tuple[str, str, str, str], tuple[str, str,
         return {}
     with path.open(encoding="utf-8", newline="") as handle:
         return {
-            (row["name"], row["country"], row["partner"], row["partner_country"]):
-            (row["resolve_as"], row["resolve_as_country"], row["resolve_as_admin1"])
+            (row["name"], row["country"], row["partner"], row["partner_country"]): (
+                row["resolve_as"],
+                row["resolve_as_country"],
+                row["resolve_as_admin1"],
+            )
             for row in csv.DictReader(handle)
         }
 
@@ -93,9 +96,13 @@ def read_country_aliases(path: Path) -> dict[str, list[tuple[str, str]]]:
 class ListedPlaceResolver:
     """Turns a (name, country) as the lists write them into a Place, trying the documented variants."""
 
-    def __init__(self, geocoder: Geocoder, aliases: dict[str, list[tuple[str, str]]],
-                 source_coords: dict[tuple[str, str], tuple[float, float]],
-                 homonyms: dict[tuple[str, str, str, str], tuple[str, str, str]] | None = None):
+    def __init__(
+        self,
+        geocoder: Geocoder,
+        aliases: dict[str, list[tuple[str, str]]],
+        source_coords: dict[tuple[str, str], tuple[float, float]],
+        homonyms: dict[tuple[str, str, str, str], tuple[str, str, str]] | None = None,
+    ):
         self.geocoder = geocoder
         self.homonyms = homonyms or {}
         self.aliases = aliases
@@ -147,8 +154,7 @@ class ListedPlaceResolver:
                 try:
                     if hint is not None and qualified:
                         # source coordinates are (lat, lng); the geocoder takes lon first
-                        return self.geocoder.resolve_near(name, code, name_admin1 or admin1, hint[1], hint[0],
-                                                          HINT_KM)
+                        return self.geocoder.resolve_near(name, code, name_admin1 or admin1, hint[1], hint[0], HINT_KM)
                     return self.geocoder.resolve(name, code, name_admin1 or admin1)
                 except GeocodeError as error:
                     first_error = first_error or error
@@ -157,8 +163,9 @@ class ListedPlaceResolver:
             return self._area_from_source(written_name, targets[0][0], hint, first_error)
         raise first_error
 
-    def _area_from_source(self, written_name: str, country: str, hint: tuple[float, float],
-                          error: GeocodeError) -> Place:
+    def _area_from_source(
+        self, written_name: str, country: str, hint: tuple[float, float], error: GeocodeError
+    ) -> Place:
         """A place the gazetteer does not hold (a municipality, a district, a county), located by the list's own
         coordinate, but only where that coordinate lies in the stated country (so Milan, US in Italy is refused)."""
         lat, lon = hint
@@ -191,7 +198,9 @@ def name_variants(written: str, country: str) -> list[tuple[str, str]]:
 
 def _wikipedia_source(written_country: str) -> str:
     page_country = written_country.split(",")[0].strip() or "the world"
-    return "https://en.wikipedia.org/wiki/" + quote(f"List_of_twin_towns_and_sister_cities_in_{page_country}".replace(" ", "_"))
+    return "https://en.wikipedia.org/wiki/" + quote(
+        f"List_of_twin_towns_and_sister_cities_in_{page_country}".replace(" ", "_")
+    )
 
 
 def _read_source_coords(path: Path) -> dict[tuple[str, str], tuple[float, float]]:
@@ -213,8 +222,9 @@ def import_listed(folder: Path, geocoder: Geocoder, progress: bool = True) -> Li
     """Import the Wikipedia pairs, then the Wikidata edges, from a dataset's `listed/` folder."""
     result = ListedImport()
     source_coords = _read_source_coords(folder / WIKIPEDIA_COORDS)
-    resolver = ListedPlaceResolver(geocoder, read_country_aliases(folder / COUNTRY_ALIASES), source_coords,
-                                   read_homonyms(folder / HOMONYMS))
+    resolver = ListedPlaceResolver(
+        geocoder, read_country_aliases(folder / COUNTRY_ALIASES), source_coords, read_homonyms(folder / HOMONYMS)
+    )
     _import_wikipedia(folder / WIKIPEDIA_PAIRS, resolver, result, progress)
     _flag_far_from_source(resolver, source_coords, result)
     if (folder / WIKIDATA_EDGES).exists():
@@ -226,28 +236,49 @@ def _import_wikipedia(path: Path, resolver: ListedPlaceResolver, result: ListedI
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     resolved = 0
-    for number, row in enumerate(tqdm(rows, desc="geocoding Wikipedia pairs", unit="pair", file=sys.stderr,
-                                      disable=not progress, mininterval=0.5), start=2):
+    for number, row in enumerate(
+        tqdm(
+            rows, desc="geocoding Wikipedia pairs", unit="pair", file=sys.stderr, disable=not progress, mininterval=0.5
+        ),
+        start=2,
+    ):
         ends = []
         for side, other in (("1", "2"), ("2", "1")):
             name, country = row[f"city{side}"].strip(), row[f"country{side}"].strip()
             try:
-                ends.append(resolver.resolve_in_pair(name, country, row[f"city{other}"].strip(),
-                                                     row[f"country{other}"].strip()))
+                ends.append(
+                    resolver.resolve_in_pair(name, country, row[f"city{other}"].strip(), row[f"country{other}"].strip())
+                )
             except GeocodeError as error:
-                result.unresolved.append({"source": path.name, "row": str(number), "side": side, "name": name,
-                                          "country": country, "reason": str(error)})
+                result.unresolved.append(
+                    {
+                        "source": path.name,
+                        "row": str(number),
+                        "side": side,
+                        "name": name,
+                        "country": country,
+                        "reason": str(error),
+                    }
+                )
         if len(ends) != 2:
             continue
         page, partner = ends
         if page.place_id == partner.place_id:
-            result.unresolved.append({"source": path.name, "row": str(number), "side": "", "name": page.name,
-                                      "country": page.country,
-                                      "reason": "both ends resolve to the same place"})
+            result.unresolved.append(
+                {
+                    "source": path.name,
+                    "row": str(number),
+                    "side": "",
+                    "name": page.name,
+                    "country": page.country,
+                    "reason": "both ends resolve to the same place",
+                }
+            )
             continue
         resolved += 1
-        tie = result.ties.setdefault(pair_key(page.place_id, partner.place_id),
-                                     ListedTie(page.place_id, partner.place_id))
+        tie = result.ties.setdefault(
+            pair_key(page.place_id, partner.place_id), ListedTie(page.place_id, partner.place_id)
+        )
         tie.in_wikipedia = True
         tie.listed_by.add(page.place_id)  # the pair sits on the page (or list section) of its first city
         tie.sources[_wikipedia_source(row["country1"])] = None
@@ -266,16 +297,24 @@ def _flag_far_from_source(resolver: ListedPlaceResolver, source_coords: dict, re
             continue
         distance = great_circle_km(place.lon, place.lat, lng, lat)
         if distance > FAR_KM:
-            result.far_from_source.append({
-                "name": name, "country": country, "resolved_as": f"{place.name}, {place.admin1}, {place.country}",
-                "resolved_lat": round(place.lat, 4), "resolved_lon": round(place.lon, 4),
-                "source_lat": lat, "source_lon": lng, "km": round(distance),
-            })
+            result.far_from_source.append(
+                {
+                    "name": name,
+                    "country": country,
+                    "resolved_as": f"{place.name}, {place.admin1}, {place.country}",
+                    "resolved_lat": round(place.lat, 4),
+                    "resolved_lon": round(place.lon, 4),
+                    "source_lat": lat,
+                    "source_lon": lng,
+                    "km": round(distance),
+                }
+            )
     result.far_from_source.sort(key=lambda r: -r["km"])
 
 
-def _import_wikidata(edges_path: Path, labels_path: Path, resolver: ListedPlaceResolver, result: ListedImport,
-                     progress: bool) -> None:
+def _import_wikidata(
+    edges_path: Path, labels_path: Path, resolver: ListedPlaceResolver, result: ListedImport, progress: bool
+) -> None:
     labels: dict[str, str] = {}
     with labels_path.open(encoding="utf-8") as handle:
         for line in handle:
@@ -292,8 +331,12 @@ def _import_wikidata(edges_path: Path, labels_path: Path, resolver: ListedPlaceR
         edges = [line.split() for line in handle if line.strip()]
     placed = 0
     label_placed: set[str] = set()
-    for number, edge in enumerate(tqdm(edges, desc="matching Wikidata edges", unit="edge", file=sys.stderr,
-                                       disable=not progress, mininterval=0.5), start=1):
+    for number, edge in enumerate(
+        tqdm(
+            edges, desc="matching Wikidata edges", unit="edge", file=sys.stderr, disable=not progress, mininterval=0.5
+        ),
+        start=1,
+    ):
         source_id, target_id = edge[0], edge[1]
         names = (labels.get(source_id, ""), labels.get(target_id, ""))
         candidates = [by_name.get(normalise_name(n), set()) if n else set() for n in names]
@@ -307,9 +350,16 @@ def _import_wikidata(edges_path: Path, labels_path: Path, resolver: ListedPlaceR
         tie = _match_edge(candidates, result, label_placed)
         if tie is None:
             reason = _edge_reason(names, candidates)
-            result.unresolved.append({"source": edges_path.name, "row": str(number), "side": "",
-                                      "name": f"{names[0] or source_id} -> {names[1] or target_id}",
-                                      "country": "", "reason": reason})
+            result.unresolved.append(
+                {
+                    "source": edges_path.name,
+                    "row": str(number),
+                    "side": "",
+                    "name": f"{names[0] or source_id} -> {names[1] or target_id}",
+                    "country": "",
+                    "reason": reason,
+                }
+            )
             continue
         placed += 1
         tie.in_wikidata = True
@@ -336,8 +386,7 @@ def _globally_dominant(geocoder: Geocoder, label: str) -> Place | None:
 def _match_edge(candidates: list[set[str]], result: ListedImport, label_placed: set[str]) -> ListedTie | None:
     """The Wikipedia tie both labels name, else a new tie if each label names exactly one listed place."""
     first, second = candidates
-    existing = [result.ties[pair_key(a, b)] for a in first for b in second
-                if a != b and pair_key(a, b) in result.ties]
+    existing = [result.ties[pair_key(a, b)] for a in first for b in second if a != b and pair_key(a, b) in result.ties]
     if len(existing) == 1:
         return existing[0]
     if len(first) == 1 and len(second) == 1 and first != second and not existing:
@@ -354,8 +403,10 @@ def _edge_reason(names: tuple[str, str], candidates: list[set[str]]) -> str:
         if not name:
             return "Wikidata item has no label in the 2016 crawl"
         if not found:
-            return (f"label {name!r} names no place of the Wikipedia lists; the 2016 crawl gives no country, so it "
-                    "is not geocoded by name alone")
+            return (
+                f"label {name!r} names no place of the Wikipedia lists; the 2016 crawl gives no country, so it "
+                "is not geocoded by name alone"
+            )
         if len(found) > 1:
             return f"label {name!r} names {len(found)} places of the Wikipedia lists: ambiguous without a country"
     return "the labels match several Wikipedia ties"

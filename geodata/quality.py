@@ -125,13 +125,20 @@ def write_report(layers: Layers, build_dir: Path, out: Path) -> Path:
         f"{len(far):,} places resolve more than 100 km from the coordinate the scraped list gave. Most are the "
         "list's mistakes for homonyms (a US Milan placed in Italy); the project's geocoder uses the name, country "
         "and admin1, never that coordinate alone.\n",
-        _table(far, ["name", "country", "resolved_as", "source_lat", "source_lon", "km"]) if not far.empty
+        _table(far, ["name", "country", "resolved_as", "source_lat", "source_lon", "km"])
+        if not far.empty
         else "_none_\n",
         "## Why entries were not placed\n",
-        _table(missing.assign(kind=missing["reason"].str.extract(r"^([a-z ]+?)(?: '| \"|:|$)")[0])
-               .groupby(["source", "kind"]).size().reset_index(name="entries")
-               .sort_values("entries", ascending=False), ["source", "kind", "entries"])
-        if not missing.empty else "_none_\n",
+        _table(
+            missing.assign(kind=missing["reason"].str.extract(r"^([a-z ]+?)(?: '| \"|:|$)")[0])
+            .groupby(["source", "kind"])
+            .size()
+            .reset_index(name="entries")
+            .sort_values("entries", ascending=False),
+            ["source", "kind", "entries"],
+        )
+        if not missing.empty
+        else "_none_\n",
         "Sources: Wikipedia (CC BY-SA 4.0), Wikidata (CC0), GeoNames (CC BY 4.0), curated citations per tie.\n",
     ]
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -39,8 +39,14 @@ def parse_table(raw: bytes, spec: TableSpec, label: str) -> tuple[list[Row], lis
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return [], [Problem(label, line, "", f"file is not UTF-8 (byte 0x{raw[error.start]:02x} at offset "
-                                             f"{error.start}); save it as UTF-8")]
+        return [], [
+            Problem(
+                label,
+                line,
+                "",
+                f"file is not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8",
+            )
+        ]
     if not text.strip():
         return [], [Problem(label, 0, "", "file is empty: expected a header row " + ",".join(spec.columns))]
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)

@@ -20,8 +20,24 @@ class TableSpec:
 PARTNERSHIPS = TableSpec(
     "partnerships.csv",
     (
-        "city_a", "country_a", "admin1_a", "city_b", "country_b", "admin1_b", "relation", "status", "since",
-        "status_date", "aid_types", "themes", "conflicts", "context", "disputed_dates", "certainty", "note", "sources",
+        "city_a",
+        "country_a",
+        "admin1_a",
+        "city_b",
+        "country_b",
+        "admin1_b",
+        "relation",
+        "status",
+        "since",
+        "status_date",
+        "aid_types",
+        "themes",
+        "conflicts",
+        "context",
+        "disputed_dates",
+        "certainty",
+        "note",
+        "sources",
     ),
     frozenset({"city_a", "country_a", "city_b", "country_b", "relation", "status", "sources"}),
 )
@@ -29,8 +45,23 @@ PARTNERSHIPS = TableSpec(
 AID_EVENTS = TableSpec(
     "aid_events.csv",
     (
-        "donor", "donor_country", "donor_admin1", "recipient", "recipient_country", "recipient_admin1", "date",
-        "aid_types", "description", "tonnes", "people", "euros", "usd", "units", "vehicles", "certainty", "note",
+        "donor",
+        "donor_country",
+        "donor_admin1",
+        "recipient",
+        "recipient_country",
+        "recipient_admin1",
+        "date",
+        "aid_types",
+        "description",
+        "tonnes",
+        "people",
+        "euros",
+        "usd",
+        "units",
+        "vehicles",
+        "certainty",
+        "note",
         "sources",
     ),
     frozenset({"donor", "donor_country", "recipient", "recipient_country", "aid_types", "description", "sources"}),
@@ -51,12 +82,29 @@ NETWORK_MEMBERS = TableSpec(
 PLACES = TableSpec(
     "places.csv",
     (
-        "place_id", "name", "country", "admin1", "kind", "geonameid", "lat", "lon", "population", "alt_names",
-        "note", "sources",
+        "place_id",
+        "name",
+        "country",
+        "admin1",
+        "kind",
+        "geonameid",
+        "lat",
+        "lon",
+        "population",
+        "alt_names",
+        "note",
+        "sources",
     ),
     frozenset({"place_id", "name", "country", "kind", "sources"}),
 )
 
-ALL_TABLES: tuple[TableSpec, ...] = (PLACES, PARTNERSHIPS, AID_EVENTS, NETWORKS, NETWORK_MEMBERS)
+# Optional: the reviewed Ukrainian names (geodata/names.py); a place is a GeoNames id or a places.csv place_id.
+PLACE_NAMES_UK = TableSpec(
+    "place_names_uk.csv",
+    ("geonameid", "place_id", "name", "name_uk", "source"),
+    frozenset({"name", "name_uk", "source"}),
+)
+
+ALL_TABLES: tuple[TableSpec, ...] = (PLACES, PARTNERSHIPS, AID_EVENTS, NETWORKS, NETWORK_MEMBERS, PLACE_NAMES_UK)
 
 QUANTITY_COLUMNS: tuple[str, ...] = ("tonnes", "people", "euros", "usd", "units", "vehicles")

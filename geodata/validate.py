@@ -15,6 +15,7 @@ from geodata import cells, schema, vocab
 from geodata.dates import DateFormatError, parse_date_span, parse_partial_date
 from geodata.gazetteer import Gazetteer, load_gazetteer, normalise_name
 from geodata.geocode import GeocodeError, Geocoder, Place, pair_key, place_from_entry
+from geodata.names import read_name_overrides
 from geodata.problems import Problem
 from geodata.reading import Row, parse_table, read_table
 from geodata.schema import SOURCE_SEPARATOR
@@ -33,6 +34,7 @@ class ValidatedData:
     network_members: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     overrides: list[Place] = field(default_factory=list)
+    names_uk: dict[str, str] = field(default_factory=dict)  # reviewed Ukrainian names by place id
 
 
 class _RowChecker:
@@ -103,6 +105,7 @@ def validate_folder(folder: Path, gazetteer: Gazetteer | None = None) -> Validat
     gazetteer = gazetteer or load_gazetteer()
     data = ValidatedData()
     data.overrides = overrides = _validate_places(folder, gazetteer, data.problems)
+    data.names_uk = read_name_overrides(folder, gazetteer, overrides, data.problems)
     geocoder = Geocoder(gazetteer, overrides)
     _validate_partnerships(folder, geocoder, data)
     _validate_aid_events(folder, geocoder, data)
@@ -149,8 +152,9 @@ def _validate_places(folder: Path, gazetteer: Gazetteer, problems: list[Problem]
             else:
                 entry = gazetteer.by_id[int(geonameid_text)]
                 if country and entry.country != country:
-                    c.fail("geonameid", f"GeoNames id {geonameid_text} ({entry.name}) is in {entry.country}, "
-                                        f"not {country}")
+                    c.fail(
+                        "geonameid", f"GeoNames id {geonameid_text} ({entry.name}) is in {entry.country}, not {country}"
+                    )
         if lat_text or lon_text:
             if entry is not None:
                 c.fail("lat", "give either geonameid or lat/lon, not both")
@@ -166,11 +170,24 @@ def _validate_places(folder: Path, gazetteer: Gazetteer, problems: list[Problem]
             base = place_from_entry(entry)
             # A pinned city keeps its GeoNames id; a county or port borrowing its seat's location gets its own id.
             pid = base.place_id if kind == "city" else place_id
-            places.append(Place(pid, name, country, row.get("admin1") or entry.admin1, kind, entry.lat, entry.lon,
-                                int(population or entry.population), alt_names, entry.geonameid))
+            places.append(
+                Place(
+                    pid,
+                    name,
+                    country,
+                    row.get("admin1") or entry.admin1,
+                    kind,
+                    entry.lat,
+                    entry.lon,
+                    int(population or entry.population),
+                    alt_names,
+                    entry.geonameid,
+                )
+            )
         else:
-            places.append(Place(place_id, name, country, row.get("admin1"), kind, lat, lon, int(population or 0),
-                                alt_names, None))
+            places.append(
+                Place(place_id, name, country, row.get("admin1"), kind, lat, lon, int(population or 0), alt_names, None)
+            )
     return places
 
 
@@ -188,8 +205,9 @@ def _context_places(geocoder: Geocoder, text: str) -> list[Place]:
 
 
 def _validate_partnerships(folder: Path, geocoder: Geocoder, data: ValidatedData) -> None:
-    check_partnership_rows(_read(folder, schema.PARTNERSHIPS, data.problems), schema.PARTNERSHIPS.file_name,
-                           geocoder, data)
+    check_partnership_rows(
+        _read(folder, schema.PARTNERSHIPS, data.problems), schema.PARTNERSHIPS.file_name, geocoder, data
+    )
 
 
 def override_places(folder: Path, gazetteer: Gazetteer) -> tuple[list[Place], list[Problem]]:
@@ -198,8 +216,7 @@ def override_places(folder: Path, gazetteer: Gazetteer) -> tuple[list[Place], li
     return _validate_places(folder, gazetteer, problems), problems
 
 
-def validate_partnerships_csv(raw: bytes, label: str, geocoder: Geocoder, max_rows: int | None = None
-                              ) -> ValidatedData:
+def validate_partnerships_csv(raw: bytes, label: str, geocoder: Geocoder, max_rows: int | None = None) -> ValidatedData:
     """Check one partnerships file given as bytes (an upload) with the rules of a dataset's partnerships.csv.
 
     Places resolve through `geocoder` (the gazetteer plus a dataset's override table); problems name `label`.
@@ -208,8 +225,14 @@ def validate_partnerships_csv(raw: bytes, label: str, geocoder: Geocoder, max_ro
     data = ValidatedData(overrides=list(geocoder.overrides))
     rows, data.problems = parse_table(raw, schema.PARTNERSHIPS, label)
     if max_rows is not None and len(rows) > max_rows:
-        data.problems = [Problem(label, 0, "", f"file has {len(rows):,} data rows; the limit is {max_rows:,}: "
-                                               "split it into smaller files")]
+        data.problems = [
+            Problem(
+                label,
+                0,
+                "",
+                f"file has {len(rows):,} data rows; the limit is {max_rows:,}: split it into smaller files",
+            )
+        ]
         return data
     check_partnership_rows(rows, label, geocoder, data)
     data.problems.sort(key=lambda p: (p.file, p.row, p.column))
@@ -224,16 +247,15 @@ def check_partnership_rows(rows: list[Row], file_name: str, geocoder: Geocoder, 
         a = c.place(geocoder, "city_a", "country_a", "admin1_a")
         b = c.place(geocoder, "city_b", "country_b", "admin1_b")
         record: Record = {
-            "relation": c.check("relation", lambda v: cells.vocabulary_word(v, vocab.RELATION, "relation"),
-                                required=True),
+            "relation": c.check(
+                "relation", lambda v: cells.vocabulary_word(v, vocab.RELATION, "relation"), required=True
+            ),
             "status": c.check("status", lambda v: cells.vocabulary_word(v, vocab.STATUS, "status"), required=True),
             "since": c.check("since", _year_span, blank=""),
             "status_date": c.check("status_date", _year_span, blank=""),
-            "aid_types": c.check("aid_types", lambda v: cells.vocabulary_list(v, vocab.AID_TYPE, "aid type"),
-                                 blank=()),
+            "aid_types": c.check("aid_types", lambda v: cells.vocabulary_list(v, vocab.AID_TYPE, "aid type"), blank=()),
             "themes": c.check("themes", lambda v: cells.vocabulary_list(v, vocab.THEME, "theme"), blank=()),
-            "conflicts": c.check("conflicts", lambda v: cells.vocabulary_list(v, vocab.CONFLICT, "conflict"),
-                                 blank=()),
+            "conflicts": c.check("conflicts", lambda v: cells.vocabulary_list(v, vocab.CONFLICT, "conflict"), blank=()),
             "context": c.check("context", lambda v: _context_places(geocoder, v), blank=[]),
             "disputed_dates": c.check("disputed_dates", _disputed_dates, blank=()),
             "certainty": c.check("certainty", _certainty, blank="sourced"),
@@ -245,13 +267,18 @@ def check_partnership_rows(rows: list[Row], file_name: str, geocoder: Geocoder, 
                 c.fail("city_b", f"a tie needs two different places; both ends are {a.name} ({a.country})")
             elif not (a.has_location and b.has_location):
                 group = a if not a.has_location else b
-                c.fail("city_a" if group is a else "city_b",
-                       f"{group.name} is a group of places with no location: it can donate aid but not hold a tie")
+                c.fail(
+                    "city_a" if group is a else "city_b",
+                    f"{group.name} is a group of places with no location: it can donate aid but not hold a tie",
+                )
             else:
                 key = pair_key(a.place_id, b.place_id)
                 if key in seen:
-                    c.fail("city_b", f"duplicate tie {a.name} - {b.name}: same pair as row {seen[key]} "
-                                     "(A-B and B-A are the same tie)")
+                    c.fail(
+                        "city_b",
+                        f"duplicate tie {a.name} - {b.name}: same pair as row {seen[key]} "
+                        "(A-B and B-A are the same tie)",
+                    )
                 else:
                     seen[key] = row.number
         if record["status_date"] and record["since"] and c.ok:
@@ -261,8 +288,12 @@ def check_partnership_rows(rows: list[Row], file_name: str, geocoder: Geocoder, 
             continue
         for place in (a, b, *record["context"]):
             data.places[place.place_id] = place
-        record.update(place_a=a.place_id, place_b=b.place_id, source_row=row.number,
-                      context=tuple(p.place_id for p in record["context"]))
+        record.update(
+            place_a=a.place_id,
+            place_b=b.place_id,
+            source_row=row.number,
+            context=tuple(p.place_id for p in record["context"]),
+        )
         data.partnerships.append(record)
 
 
@@ -274,8 +305,9 @@ def _validate_aid_events(folder: Path, geocoder: Geocoder, data: ValidatedData) 
         recipient = c.place(geocoder, "recipient", "recipient_country", "recipient_admin1")
         record: Record = {
             "date": c.check("date", _event_date, blank=""),
-            "aid_types": c.check("aid_types", lambda v: cells.vocabulary_list(v, vocab.AID_TYPE, "aid type"),
-                                 required=True, blank=()),
+            "aid_types": c.check(
+                "aid_types", lambda v: cells.vocabulary_list(v, vocab.AID_TYPE, "aid type"), required=True, blank=()
+            ),
             "description": c.check("description", str.strip, required=True),
             "certainty": c.check("certainty", _certainty, blank="sourced"),
             "note": row.get("note"),
@@ -354,6 +386,11 @@ def join_sources(items: tuple[str, ...]) -> str:
 
 
 __all__ = [
-    "ValidatedData", "validate_folder", "validate_partnerships_csv", "check_partnership_rows", "override_places",
-    "join_sources", "normalise_name",
+    "ValidatedData",
+    "validate_folder",
+    "validate_partnerships_csv",
+    "check_partnership_rows",
+    "override_places",
+    "join_sources",
+    "normalise_name",
 ]

@@ -25,8 +25,23 @@ def test_layers_are_geodataframes_in_wgs84(built):
 
 def test_partnerships_have_the_documented_columns(built):
     ties = load_layers(*built).partnerships
-    for column in ("partnership_id", "city_a", "country_a", "city_b", "country_b", "relation", "status", "since",
-                   "status_date", "aid_types", "themes", "conflicts", "note", "sources", "geometry"):
+    for column in (
+        "partnership_id",
+        "city_a",
+        "country_a",
+        "city_b",
+        "country_b",
+        "relation",
+        "status",
+        "since",
+        "status_date",
+        "aid_types",
+        "themes",
+        "conflicts",
+        "note",
+        "sources",
+        "geometry",
+    ):
         assert column in ties.columns
     kyiv_warsaw = ties[ties.city_b == "Warsaw"].iloc[0]
     assert kyiv_warsaw.city_a == "Kyiv" and "humanitarian_supplies" in kyiv_warsaw.aid_types
@@ -46,6 +61,32 @@ def test_places_count_their_ties_and_keep_search_names(built):
     assert places.loc["Kyiv", "n_ties"] == 1
     assert "Kiev" in places.loc["Kyiv", "alt_names"].split(";")
     assert "Київ" in places.loc["Kyiv", "alt_names"].split(";")
+
+
+NAMES_UK = "geonameid,place_id,name,name_uk,source\n756135,,Warsaw,Варшава,GeoNames alternate name\n"
+
+
+def test_every_layer_names_its_places_in_ukrainian_where_known_else_in_latin(built):
+    data, out = built
+    (data / "place_names_uk.csv").write_text(NAMES_UK, encoding="utf-8")
+    layers = load_layers(data, out)
+    places = layers.places.set_index("name")
+    assert places.loc["Kyiv", "name_uk"] == "Київ"  # GeoNames' alternate names
+    assert places.loc["Warsaw", "name_uk"] == "Варшава"  # the reviewed table
+    assert places.loc["Port of Trieste", "name_uk"] == "Port of Trieste"  # none: the Latin name
+    kyiv_warsaw = layers.partnerships[layers.partnerships.city_b == "Warsaw"].iloc[0]
+    assert (kyiv_warsaw.city_a_uk, kyiv_warsaw.city_b_uk) == ("Київ", "Варшава")
+    from_warsaw = layers.aid_events[layers.aid_events.donor == "Warsaw"].iloc[0]
+    assert (from_warsaw.donor_uk, from_warsaw.recipient_uk) == ("Варшава", "Київ")
+    assert layers.network_members.set_index("city").loc["Los Angeles", "city_uk"] == "Los Angeles"
+    for frame, columns in (
+        (layers.places, ["name_uk"]),
+        (layers.partnerships, ["city_a_uk", "city_b_uk"]),
+        (layers.aid_events, ["donor_uk", "recipient_uk"]),
+        (layers.network_members, ["city_uk"]),
+    ):
+        for column in columns:
+            assert frame[column].str.len().gt(0).all(), column
 
 
 def test_a_stale_build_is_rebuilt(built, caplog):

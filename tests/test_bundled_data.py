@@ -1,6 +1,5 @@
 """The bundled dataset: validates clean, and tells the stories the articles tell, each fact with a source."""
 
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -49,6 +48,21 @@ def test_kharkiv_cogeneration_units_and_35_million_euros(layers):
     assert 6 in set(to_kharkiv.units) and 35_000_000 in set(to_kharkiv.euros)
 
 
+def test_the_featured_cities_and_the_reviewed_places_have_their_ukrainian_names(layers):
+    names = layers.places.set_index("place_id")["name_uk"]
+    expected = {
+        "703448": "Київ",
+        "702550": "Львів",
+        "706483": "Харків",
+        "698740": "Одеса",
+        "756135": "Варшава",
+        "5128581": "Нью-Йорк",
+        "ua-uspa": "Адміністрація морських портів України",
+    }
+    assert {pid: names[pid] for pid in expected} == expected
+    assert (layers.places["name_uk"].str.len() > 0).all()
+
+
 def test_odesa_ports_and_yokohama(layers):
     ties = layers.partnerships
     odesa = layers.places.set_index("name").loc["Odesa", "place_id"]
@@ -94,8 +108,14 @@ def test_bloomington_normal_is_in_illinois_not_idaho(layers):
 
 def test_the_networks_the_articles_name(layers):
     names = " ".join(layers.networks.name)
-    for network in ("C40", "Climate Mayors", "Strong Cities Network", "100 Resilient Cities", "Eurocities",
-                    "Unbroken Cities"):
+    for network in (
+        "C40",
+        "Climate Mayors",
+        "Strong Cities Network",
+        "100 Resilient Cities",
+        "Eurocities",
+        "Unbroken Cities",
+    ):
         assert network in names
     climate_mayors = layers.network_members[layers.network_members.network_id == "climate_mayors"]
     assert "Los Angeles" in set(climate_mayors.city)

@@ -44,7 +44,7 @@ def test_citation_counts_ties_and_distinct_sources(mini_env):
     assert citation.version == mini_env.layers.manifest["dataset_version"]
     text = citation.full_text()
     assert citation.version in text and "2 ties from 2 sources" in text
-    assert text.endswith("https://atlas.example.org/?status=suspended Accessed 2026-01-02.")
+    assert text.endswith("https://atlas.example.org/?status=suspended Accessed 2 Jan 2026.")
 
 
 @pytest.mark.parametrize(

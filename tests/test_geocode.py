@@ -8,8 +8,18 @@ from geodata.geocode import GeocodeError, Geocoder, Place
 
 @pytest.fixture(scope="module")
 def geocoder() -> Geocoder:
-    bloomington_normal = Place("us-bloomington-normal", "Bloomington-Normal", "US", "IL", "metro_area",
-                               40.4842, -88.99369, 0, ("Bloomington Normal",), 4885164)
+    bloomington_normal = Place(
+        "us-bloomington-normal",
+        "Bloomington-Normal",
+        "US",
+        "IL",
+        "metro_area",
+        40.4842,
+        -88.99369,
+        0,
+        ("Bloomington Normal",),
+        4885164,
+    )
     return Geocoder(load_gazetteer(), [bloomington_normal])
 
 
@@ -78,8 +88,13 @@ def test_results_are_never_null_island(geocoder):
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Chişinău", "Chișinău"), ("KYIV", "kyiv"), ("St. Louis", "Saint Louis"), ("Kraków", "Krakow"),
-     ("Freiburg-im-Breisgau", "Freiburg im Breisgau")],
+    [
+        ("Chişinău", "Chișinău"),
+        ("KYIV", "kyiv"),
+        ("St. Louis", "Saint Louis"),
+        ("Kraków", "Krakow"),
+        ("Freiburg-im-Breisgau", "Freiburg im Breisgau"),
+    ],
 )
 def test_name_normalisation(a, b):
     assert normalise_name(a) == normalise_name(b)

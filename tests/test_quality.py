@@ -8,13 +8,22 @@ from tests.test_listed import FIXTURE
 
 
 def ties(**columns) -> pd.DataFrame:
-    base = {"city_a": ["Kharkiv", "Kyiv", "Lviv"], "country_a": ["UA", "UA", "UA"],
-            "city_b": ["Belgorod", "Moscow", "Wrocław"], "country_b": ["RU", "RU", "PL"],
-            "status": ["unknown", "ended", "active"], "tier": ["listed", "cited", "cited"],
-            "one_sided": [True, False, False], "listed_by_a": [False, False, False],
-            "listed_by_b": [True, False, False], "listed_in": ["wikipedia", "", ""],
-            "disputed_dates": ["", "", "since=2001"], "since": ["", "", "2002"], "status_date": ["", "", ""],
-            "note": ["", "", "year from one source"]}
+    base = {
+        "city_a": ["Kharkiv", "Kyiv", "Lviv"],
+        "country_a": ["UA", "UA", "UA"],
+        "city_b": ["Belgorod", "Moscow", "Wrocław"],
+        "country_b": ["RU", "RU", "PL"],
+        "status": ["unknown", "ended", "active"],
+        "tier": ["listed", "cited", "cited"],
+        "one_sided": [True, False, False],
+        "listed_by_a": [False, False, False],
+        "listed_by_b": [True, False, False],
+        "listed_in": ["wikipedia", "", ""],
+        "disputed_dates": ["", "", "since=2001"],
+        "since": ["", "", "2002"],
+        "status_date": ["", "", ""],
+        "note": ["", "", "year from one source"],
+    }
     base.update(columns)
     return pd.DataFrame(base)
 
@@ -36,8 +45,13 @@ def test_date_conflicts_come_from_the_disputed_dates():
 def test_the_report_names_every_check(tmp_path):
     layers = build(FIXTURE, tmp_path / "build", progress=False)
     report = write_report(layers, tmp_path / "build", tmp_path / "report.md").read_text()
-    for heading in ("One-sided ties", "Ukrainian-Russian ties still shown as active", "Dates the sources disagree on",
-                    "Places far from where the source put them", "Wikipedia pairs placed: 10 of 12"):
+    for heading in (
+        "One-sided ties",
+        "Ukrainian-Russian ties still shown as active",
+        "Dates the sources disagree on",
+        "Places far from where the source put them",
+        "Wikipedia pairs placed: 10 of 12",
+    ):
         assert heading in report
     assert "Belgorod" in report and "Christchurch" in report
 

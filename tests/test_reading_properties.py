@@ -41,9 +41,13 @@ def test_every_data_row_is_either_kept_or_reported(records):
 @settings(max_examples=300, deadline=None)
 @given(cell_text)
 def test_cell_checks_either_accept_or_explain(value):
-    for check in (cells.country_code, cells.sources, cells.quantity,
-                  lambda v: cells.vocabulary_list(v, {"energy": "Energy"}, "aid type"),
-                  lambda v: cells.coordinate(v, 90, "latitude")):
+    for check in (
+        cells.country_code,
+        cells.sources,
+        cells.quantity,
+        lambda v: cells.vocabulary_list(v, {"energy": "Energy"}, "aid type"),
+        lambda v: cells.coordinate(v, 90, "latitude"),
+    ):
         try:
             check(value)
         except cells.CellError as error:

@@ -139,11 +139,12 @@ def test_hostile_paths_are_answered_without_echoing_them(client, path):
 
 
 # --- the callback endpoint ---------------------------------------------------------------------------------
-def counts_request(value="") -> dict:
+def counts_request(value="", lang="en") -> dict:
     return {
         "output": COUNTS_OUTPUT,
         "outputs": [{"id": ids.COUNTS, "property": "children"}, {"id": ids.HIDDEN_LINE, "property": "children"}],
         "inputs": [{"id": ids.VIEW_QUERY, "property": "data", "value": value}],
+        "state": [{"id": ids.LANG, "property": "data", "value": lang}],
         "changedPropIds": [f"{ids.VIEW_QUERY}.data"],
     }
 
@@ -159,6 +160,7 @@ def selection_request(buttons=None, click=None) -> dict:
             {"id": ids.MAP_GRAPH, "property": "clickData", "value": click},
             {"id": ids.TABLE, "property": "selectedRows", "value": None},
             {"id": ids.PANEL_CLOSE, "property": "n_clicks", "value": 0},
+            {"id": ids.TABLE, "property": "eventData", "value": None},
         ],
         "changedPropIds": ['{"name":"Kyiv","type":"featured-city"}.n_clicks'],
     }
@@ -202,6 +204,7 @@ def _filters_request(status_value) -> dict:
             {"id": ids.RESET, "property": "n_clicks", "value": 0},
             *({"id": c, "property": p, "value": values.get(c)} for c, p in controls),
         ],
+        "state": [{"id": ids.LANG, "property": "data", "value": "en"}],
         "changedPropIds": [f"{ids.FILTER_STATUS}.value"],
     }
 
@@ -331,6 +334,11 @@ def test_hostile_links_through_the_callbacks_become_plain_text_notices(client, s
 
 
 def test_the_guard_is_a_pure_function_of_the_body_and_the_callback_map():
-    callbacks = {COUNTS_OUTPUT: {"inputs": [{"id": ids.VIEW_QUERY, "property": "data"}], "state": []}}
+    callbacks = {
+        COUNTS_OUTPUT: {
+            "inputs": [{"id": ids.VIEW_QUERY, "property": "data"}],
+            "state": [{"id": ids.LANG, "property": "data"}],
+        }
+    }
     assert callback_request_problem(counts_request(), callbacks) is None
     assert callback_request_problem(counts_request({"a": 1}), callbacks) == "inputs[0]: value of the wrong type or size"

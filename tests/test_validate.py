@@ -26,30 +26,59 @@ def problems_after(folder: Path, file_name: str, line: str) -> tuple[int, list]:
 @pytest.mark.parametrize(
     ("line", "column", "fragment"),
     [
-        ("Kyiv,UA,,Berlin,DE,,sister_city,frozen,2023,,,,,,,,,https://example.org/x", "status", "unknown status 'frozen'"),
+        (
+            "Kyiv,UA,,Berlin,DE,,sister_city,frozen,2023,,,,,,,,,https://example.org/x",
+            "status",
+            "unknown status 'frozen'",
+        ),
         ("Kyiv,UA,,Berlin,DE,,twins,active,2023,,,,,,,,,https://example.org/x", "relation", "unknown relation 'twins'"),
-        ("Kyiv,UA,,Berlin,DE,,sister_city,active,2023,,guns;energy,,,,,,,https://example.org/x", "aid_types",
-         "unknown aid type 'guns'"),
-        ("Kyiv,UA,,Berlin,XX,,sister_city,active,2023,,,,,,,,,https://example.org/x", "country_b",
-         "unknown country code 'XX'"),
-        ("Kyiv,UA,,Berlin,de,,sister_city,active,2023,,,,,,,,,https://example.org/x", "country_b",
-         "unknown country code 'de'"),
+        (
+            "Kyiv,UA,,Berlin,DE,,sister_city,active,2023,,guns;energy,,,,,,,https://example.org/x",
+            "aid_types",
+            "unknown aid type 'guns'",
+        ),
+        (
+            "Kyiv,UA,,Berlin,XX,,sister_city,active,2023,,,,,,,,,https://example.org/x",
+            "country_b",
+            "unknown country code 'XX'",
+        ),
+        (
+            "Kyiv,UA,,Berlin,de,,sister_city,active,2023,,,,,,,,,https://example.org/x",
+            "country_b",
+            "unknown country code 'de'",
+        ),
         ("Kyiv,UA,,Berlin,DE,,sister_city,active,2023-02-30,,,,,,,,,https://example.org/x", "since", "impossible"),
         ("Kyiv,UA,,Berlin,DE,,sister_city,active,Sept 2023,,,,,,,,,https://example.org/x", "since", "malformed"),
         ("Kyiv,UA,,Berlin,DE,,sister_city,active,2091,,,,,,,,,https://example.org/x", "since", "future"),
         ("Kyiv,UA,,Berlin,DE,,sister_city,active,2023,,,,,,,,,", "sources", "missing value: sources is required"),
         ("Kyiv,UA,,Berlin,DE,,sister_city,active,2023,,,,,,,,,ftp://example.org/x", "sources", "malformed source URL"),
-        ("Kyiv,UA,,Berlinn,DE,,sister_city,active,2023,,,,,,,,,https://example.org/x", "city_b", "unknown place 'Berlinn'"),
-        ("Kyiv,UA,,Springfield,US,,sister_city,active,2023,,,,,,,,,https://example.org/x", "city_b",
-         "ambiguous place 'Springfield'"),
+        (
+            "Kyiv,UA,,Berlinn,DE,,sister_city,active,2023,,,,,,,,,https://example.org/x",
+            "city_b",
+            "unknown place 'Berlinn'",
+        ),
+        (
+            "Kyiv,UA,,Springfield,US,,sister_city,active,2023,,,,,,,,,https://example.org/x",
+            "city_b",
+            "ambiguous place 'Springfield'",
+        ),
         ("Warsaw,PL,,Kyiv,UA,,sister_city,active,2023,,,,,,,,,https://example.org/x", "city_b", "duplicate tie"),
         ("Kyiv,UA,,Kiev,UA,,sister_city,active,2023,,,,,,,,,https://example.org/x", "city_b", "two different places"),
-        ("Kyiv,UA,,Berlin,DE,,sister_city,suspended,2023,2022,,,,,,,,https://example.org/x", "status_date",
-         "before since"),
-        ("Kyiv,UA,,Berlin,DE,,sister_city,active,2023,,,,,,,sure,,https://example.org/x", "certainty",
-         "unknown certainty"),
-        ("Kyiv,UA,,Berlin,DE,,sister_city,active,2023,,,,,Atlantis/UA,,,,https://example.org/x", "context",
-         "unknown place 'Atlantis'"),
+        (
+            "Kyiv,UA,,Berlin,DE,,sister_city,suspended,2023,2022,,,,,,,,https://example.org/x",
+            "status_date",
+            "before since",
+        ),
+        (
+            "Kyiv,UA,,Berlin,DE,,sister_city,active,2023,,,,,,,sure,,https://example.org/x",
+            "certainty",
+            "unknown certainty",
+        ),
+        (
+            "Kyiv,UA,,Berlin,DE,,sister_city,active,2023,,,,,Atlantis/UA,,,,https://example.org/x",
+            "context",
+            "unknown place 'Atlantis'",
+        ),
     ],
 )
 def test_each_bad_tie_is_reported_where_it_is_and_the_rest_kept(mini_copy, line, column, fragment):
@@ -72,8 +101,9 @@ def test_problems_are_printed_as_file_row_column_message(mini_copy):
 
 def test_aid_event_problems(mini_copy):
     row, data = problems_after(
-        mini_copy, "aid_events.csv",
-        "Warsaw,PL,,Kyiv,UA,,2022-03,humanitarian_supplies,buses,,\"4,500\",,,,,,,https://example.org/x",
+        mini_copy,
+        "aid_events.csv",
+        'Warsaw,PL,,Kyiv,UA,,2022-03,humanitarian_supplies,buses,,"4,500",,,,,,,https://example.org/x',
     )
     assert [(p.row, p.column) for p in data.problems] == [(row, "people")]
     assert "thousands separators" in data.problems[0].message
@@ -94,7 +124,8 @@ def test_a_missing_file_is_reported(mini_copy):
 
 def test_a_group_cannot_hold_a_tie(mini_copy):
     row, data = problems_after(
-        mini_copy, TIE,
+        mini_copy,
+        TIE,
         "International partners of Kharkiv,UA,,Kharkiv,UA,,partner_city,active,,,,,,,,,,https://example.org/x",
     )
     assert [(p.row, p.column) for p in data.problems] == [(row, "city_a")]

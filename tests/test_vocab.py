@@ -15,7 +15,19 @@ def test_every_vocabulary_word_is_in_the_readme(name, word):
 
 
 def test_the_aid_types_cover_what_the_issue_asks_for():
-    required = {"humanitarian_supplies", "evacuation_shelter", "medical_rehabilitation", "reconstruction", "energy",
-                "water_infrastructure", "transport_vehicles", "ports_logistics", "education", "culture",
-                "economy_trade", "climate", "governance_expertise"}
+    required = {
+        "humanitarian_supplies",
+        "evacuation_shelter",
+        "medical_rehabilitation",
+        "reconstruction",
+        "energy",
+        "water_infrastructure",
+        "transport_vehicles",
+        "ports_logistics",
+        "education",
+        "culture",
+        "economy_trade",
+        "climate",
+        "governance_expertise",
+    }
     assert required <= set(VOCABULARIES["aid_type"])

@@ -1,3 +1,14 @@
 """Callbacks, one module per feature, registered with `dash.callback` when imported."""
 
-from dashboard.callbacks import counts, filters, map, networks, panel, selection, share, table, upload  # noqa: F401
+from dashboard.callbacks import (  # noqa: F401
+    counts,
+    filters,
+    language,
+    map,
+    networks,
+    panel,
+    selection,
+    share,
+    table,
+    upload,
+)

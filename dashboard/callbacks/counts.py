@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, callback
+from dash import Input, Output, State, callback
 
-from dashboard import ids, summary
+from dashboard import i18n, ids, summary
 from dashboard.dataset import Atlas, current_atlas
 from dashboard.urlstate import parse_query
 
@@ -18,6 +18,12 @@ def counts_for_view(atlas: Atlas, query: str | None) -> tuple[list, str]:
     return strip, summary.hidden_line(counts, atlas.index.hidden_by(view))
 
 
-@callback(Output(ids.COUNTS, "children"), Output(ids.HIDDEN_LINE, "children"), Input(ids.VIEW_QUERY, "data"))
-def update_counts(query: str | None) -> tuple:
-    return counts_for_view(current_atlas(), query)
+@callback(
+    Output(ids.COUNTS, "children"),
+    Output(ids.HIDDEN_LINE, "children"),
+    Input(ids.VIEW_QUERY, "data"),
+    State(ids.LANG, "data"),
+)
+def update_counts(query: str | None, lang: str | None = None) -> tuple:
+    with i18n.language(lang):
+        return counts_for_view(current_atlas(), query)

@@ -6,7 +6,7 @@ from typing import Any
 
 from dash import Input, Output, State, callback, clientside_callback, ctx, html, no_update
 
-from dashboard import ids, text
+from dashboard import i18n, ids, text
 from dashboard.dataset import current_atlas
 from dashboard.urlstate import CONTROL_FIELDS, control_values, parse_query, to_query, view_from_controls
 from geodata.filters import ViewFilter
@@ -27,23 +27,24 @@ def filters_summary(view: ViewFilter) -> str:
     return f" · {n}" if n else ""
 
 
-def sync_view(trigger: Any, search: str | None, controls: dict[str, Any]) -> tuple:
+def sync_view(trigger: Any, search: str | None, controls: dict[str, Any], lang: str | None = None) -> tuple:
     """Outputs of the sync callback: (control values..., URL search, view query, notices, summary).
 
     From the URL (page load, back/forward): the controls follow it and bad parts become notices, while the
-    address bar keeps what the user typed. From a control: the URL follows. Reset: everything cleared.
+    address bar keeps what the user typed. From a control: the URL follows. Reset: everything cleared. The page's
+    language stays in the URL and the view query whatever happens, so links made from either keep it.
     """
     if trigger == ids.RESET:
-        view, notices, search_out = ViewFilter(), (), ""
+        view, notices, search_out = ViewFilter(), (), to_query(ViewFilter(), lang)
     elif trigger in (None, ids.URL):
         parsed = parse_query(search)
         view, notices, search_out = parsed.view, parsed.notices, no_update
     else:
         parsed = view_from_controls(controls)
-        view, notices, search_out = parsed.view, parsed.notices, to_query(parsed.view)
+        view, notices, search_out = parsed.view, parsed.notices, to_query(parsed.view, lang)
     values = control_values(view)
     control_out = [values[name] if values[name] != controls.get(name) else no_update for name in CONTROL_NAMES]
-    return (*control_out, search_out, to_query(view), render_notices(notices), filters_summary(view))
+    return (*control_out, search_out, to_query(view, lang), render_notices(notices), filters_summary(view))
 
 
 @callback(
@@ -55,9 +56,12 @@ def sync_view(trigger: Any, search: str | None, controls: dict[str, Any]) -> tup
     Input(ids.URL, "search"),
     Input(ids.RESET, "n_clicks"),
     *[Input(*ids.FILTER_CONTROLS[name]) for name in CONTROL_NAMES],
+    State(ids.LANG, "data"),
 )
 def sync_filters(search: str | None, _reset: int, *values: Any) -> tuple:
-    return sync_view(ctx.triggered_id, search, dict(zip(CONTROL_NAMES, values)))
+    *controls, lang = values
+    with i18n.language(lang):
+        return sync_view(ctx.triggered_id, search, dict(zip(CONTROL_NAMES, controls)), lang)
 
 
 def place_matches_text(query: str | None) -> str:
@@ -68,14 +72,15 @@ def place_matches_text(query: str | None) -> str:
     atlas = current_atlas()
     found = atlas.index.matching_places(view.place_query)
     if not found:
-        return text.PLACE_NO_MATCH.format(query=view.place_query)
+        return text.fmt(text.PLACE_NO_MATCH, query=view.place_query)
     labels = [str(atlas.place_labels[atlas.index.place_code_of[p]]) for p in found[:5]]
-    return text.PLACE_MATCHES.format(names=", ".join(labels) + (" …" if len(found) > 5 else ""))
+    return text.fmt(text.PLACE_MATCHES, names=", ".join(labels) + (" …" if len(found) > 5 else ""))
 
 
-@callback(Output(ids.PLACE_MATCHES, "children"), Input(ids.VIEW_QUERY, "data"))
-def show_place_matches(query: str | None) -> str:
-    return place_matches_text(query)
+@callback(Output(ids.PLACE_MATCHES, "children"), Input(ids.VIEW_QUERY, "data"), State(ids.LANG, "data"))
+def show_place_matches(query: str | None, lang: str | None = None) -> str:
+    with i18n.language(lang):
+        return place_matches_text(query)
 
 
 # On a phone the filters fold away behind a button; on a wide screen the CSS ignores the fold.

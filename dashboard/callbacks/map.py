@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import Input, Output, callback
+from dash import Input, Output, State, callback
 
-from dashboard import figures, ids, text
+from dashboard import figures, i18n, ids, text
 from dashboard.dataset import Atlas, current_atlas
 from dashboard.share import apply_map_view, map_view_from_store
 from dashboard.upload import with_uploaded_ties
@@ -43,12 +43,20 @@ def map_for_view(
     Input(ids.MAP_VIEW, "data"),  # the map view a shared link asked for (set once, at page load)
     Input(ids.UPLOAD_TIES, "data"),  # the user's own ties, held by this page only
     Input(ids.UPLOAD_MODE, "value"),
+    State(ids.LANG, "data"),
 )
 def update_map(
-    query: str | None, color_by: str | None, place_id: str | None, tie_id: str | None, map_view: dict | None = None,
-    uploaded: dict | None = None, upload_mode: str | None = None,
+    query: str | None,
+    color_by: str | None,
+    place_id: str | None,
+    tie_id: str | None,
+    map_view: dict | None = None,
+    uploaded: dict | None = None,
+    upload_mode: str | None = None,
+    lang: str | None = None,
 ) -> tuple:
-    figure, style_key = map_for_view(current_atlas(), query, color_by, place_id, tie_id)
-    figure = with_uploaded_ties(figure, uploaded, upload_mode, parse_query(query).view, color_by or "status")
+    with i18n.language(lang):
+        figure, style_key = map_for_view(current_atlas(), query, color_by, place_id, tie_id)
+        figure = with_uploaded_ties(figure, uploaded, upload_mode, parse_query(query).view, color_by or "status")
     apply_map_view(figure["layout"], map_view_from_store(map_view))
     return figure, style_key

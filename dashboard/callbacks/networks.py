@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, callback, html
+from dash import Input, Output, State, callback, html
 
-from dashboard import figures, ids, text
+from dashboard import figures, i18n, ids, text
 from dashboard.dataset import Atlas, current_atlas
 from dashboard.urlstate import parse_query
 
@@ -19,13 +19,14 @@ def network_key_for_view(atlas: Atlas, query: str | None) -> list:
         html.Span(
             [html.Span(className="ring", style={"borderColor": key.color}), key.name],
             className="network-key-item",
-            title=text.NETWORK_KEY_MEMBERS.format(n=key.members),
+            title=text.fmt(text.NETWORK_KEY_MEMBERS, n=key.members),
         )
         for key in keys
     ]
     return [html.Span(text.NETWORK_KEY_HEADING, className="network-key-heading"), *items]
 
 
-@callback(Output(ids.NETWORK_KEY, "children"), Input(ids.VIEW_QUERY, "data"))
-def update_network_key(query: str | None) -> list:
-    return network_key_for_view(current_atlas(), query)
+@callback(Output(ids.NETWORK_KEY, "children"), Input(ids.VIEW_QUERY, "data"), State(ids.LANG, "data"))
+def update_network_key(query: str | None, lang: str | None = None) -> list:
+    with i18n.language(lang):
+        return network_key_for_view(current_atlas(), query)

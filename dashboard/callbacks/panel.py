@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, callback, clientside_callback
+from dash import Input, Output, State, callback, clientside_callback
 
-from dashboard import ids, panels
+from dashboard import i18n, ids, panels, text
 from dashboard.callbacks.selection import MISSING_PREFIX
 from dashboard.dataset import Atlas, current_atlas
 
@@ -21,9 +21,39 @@ def panel_for(atlas: Atlas, place_id: str | None) -> tuple[list, bool]:
     return panels.render_city_panel(data), False
 
 
-@callback(Output(ids.PANEL, "children"), Output(ids.PANEL_CLOSE, "hidden"), Input(ids.SELECTED_PLACE, "data"))
-def show_panel(place_id: str | None) -> tuple:
-    return panel_for(current_atlas(), place_id)
+@callback(
+    Output(ids.PANEL, "children"),
+    Output(ids.PANEL_CLOSE, "hidden"),
+    Input(ids.SELECTED_PLACE, "data"),
+    State(ids.LANG, "data"),
+)
+def show_panel(place_id: str | None, lang: str | None = None) -> tuple:
+    with i18n.language(lang):
+        return panel_for(current_atlas(), place_id)
+
+
+def announcement_for(atlas: Atlas, place_id: str | None) -> str:
+    """One line for screen readers when the panel changes ("Kyiv: 62 ties, 45 partner places"), not the panel."""
+    if not place_id:
+        return text.PANEL_CLOSED
+    if place_id.startswith(MISSING_PREFIX):
+        return text.fmt(text.PANEL_NOT_IN_DATA, name=place_id[len(MISSING_PREFIX) :])
+    data = panels.city_panel_data(atlas, place_id)
+    if data is None:
+        return ""
+    partners = {(e.partner, e.partner_country) for es in data.partners.values() for e in es if not e.context_of}
+    return text.fmt(text.PANEL_ANNOUNCE, name=data.name, ties=data.n_ties, partners=len(partners))
+
+
+@callback(
+    Output(ids.PANEL_ANNOUNCE, "children"),
+    Input(ids.SELECTED_PLACE, "data"),
+    State(ids.LANG, "data"),
+    prevent_initial_call=True,
+)
+def announce_panel(place_id: str | None, lang: str | None = None) -> str:
+    with i18n.language(lang):
+        return announcement_for(current_atlas(), place_id)
 
 
 # On a narrow screen the panel sits below the map: bring it into view when a place is chosen.

@@ -1,6 +1,7 @@
 """What is selected: a place (its panel opens, its ties are highlighted) and a tie (its arc is highlighted).
 
-A featured-city button, a click on the map, a row of the table and the panel's close button all set it.
+A featured-city button, a click on the map, a row of the table and the panel's close button all set it. A place
+in the table (a click, or Enter on its cell: `atlasTableEvent` in assets/a11y.js) opens that place's panel.
 """
 
 from __future__ import annotations
@@ -14,6 +15,19 @@ from dashboard.dataset import Atlas, current_atlas
 from dashboard.figures import clicked_target
 
 MISSING_PREFIX = "missing:"  # a featured city that is not in the data: its panel says so
+TABLE_EVENT = ids.TABLE + ".eventData"  # the table's place cells, as assets/a11y.js reports them: {tie, end}
+
+
+def table_place(atlas: Atlas, event: Any) -> tuple[Any, Any]:
+    """The (place, tie) selection of a place chosen in the table: {"data": {"tie": id, "end": "a" | "b"}}."""
+    data = event.get("data") if isinstance(event, dict) else None
+    if not isinstance(data, dict) or data.get("end") not in ("a", "b") or not isinstance(data.get("tie"), str):
+        return no_update, no_update
+    row = atlas.index.row_of(data["tie"])
+    if row is None:
+        return no_update, no_update
+    code = (atlas.index.place_a if data["end"] == "a" else atlas.index.place_b)[row]
+    return str(atlas.index.place_ids[code]), data["tie"]
 
 
 def selection_after(
@@ -44,7 +58,12 @@ def selection_after(
     Input(ids.MAP_GRAPH, "clickData"),
     Input(ids.TABLE, "selectedRows"),
     Input(ids.PANEL_CLOSE, "n_clicks"),
+    Input(ids.TABLE, "eventData"),
     prevent_initial_call=True,
 )
-def select(_buttons: list, click_data: dict | None, selected_rows: list | None, _close: int) -> tuple:
+def select(
+    _buttons: list, click_data: dict | None, selected_rows: list | None, _close: int, table_event: dict | None = None
+) -> tuple:
+    if TABLE_EVENT in ctx.triggered_prop_ids:  # also when the row's selection came in the same request
+        return table_place(current_atlas(), table_event)
     return selection_after(ctx.triggered_id, current_atlas(), click_data, selected_rows)

@@ -9,7 +9,7 @@ from typing import Any
 
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, no_update
 
-from dashboard import ids
+from dashboard import i18n, ids
 from dashboard.callbacks.selection import MISSING_PREFIX
 from dashboard.dataset import Atlas, current_atlas
 from dashboard.exporting import cite_view
@@ -101,9 +101,12 @@ def share_outputs(
     Input(ids.EMBED_TITLE, "value"),
     Input(ids.EMBED_OPTIONS, "value"),
     Input(ids.EXPORT_TITLE, "value"),
+    State(ids.LANG, "data"),
 )
 def update_share(*values: Any) -> tuple:
-    return share_outputs(*values)
+    *inputs, lang = values
+    with i18n.language(lang):
+        return share_outputs(*inputs)
 
 
 def citation_text(atlas: Atlas, query: str | None) -> str:
@@ -111,9 +114,10 @@ def citation_text(atlas: Atlas, query: str | None) -> str:
     return cite_view(atlas, atlas.index.mask(parse_query(query).view), link="").summary()
 
 
-@callback(Output(ids.CITATION_TEXT, "children"), Input(ids.VIEW_QUERY, "data"))
-def update_citation(query: str | None) -> str:
-    return citation_text(current_atlas(), query)
+@callback(Output(ids.CITATION_TEXT, "children"), Input(ids.VIEW_QUERY, "data"), State(ids.LANG, "data"))
+def update_citation(query: str | None, lang: str | None = None) -> str:
+    with i18n.language(lang):
+        return citation_text(current_atlas(), query)
 
 
 # Browser side (assets/sharing.js): dialogs, copying, and images drawn by plotly.js from /export/figure.json.

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, Patch, callback
+from dash import Input, Output, Patch, State, callback
 
-from dashboard import ids, table
+from dashboard import i18n, ids, table
 from dashboard.dataset import Atlas, current_atlas
 from dashboard.downloads import CSV_PATH, GEOJSON_PATH
 from dashboard.urlstate import parse_query
@@ -27,9 +27,11 @@ def download_links(query: str | None) -> tuple[str, str]:
     Output(ids.DOWNLOAD_CSV, "href"),
     Output(ids.DOWNLOAD_GEOJSON, "href"),
     Input(ids.VIEW_QUERY, "data"),
+    State(ids.LANG, "data"),
 )
-def update_table(query: str | None) -> tuple:
-    return (*rows_for_view(current_atlas(), query), *download_links(query))
+def update_table(query: str | None, lang: str | None = None) -> tuple:
+    with i18n.language(lang):
+        return (*rows_for_view(current_atlas(), query), *download_links(query))
 
 
 @callback(Output(ids.TABLE, "dashGridOptions"), Input(ids.TABLE_SEARCH, "value"), prevent_initial_call=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, no_update
 
-from dashboard import ids, text
+from dashboard import i18n, ids, text
 from dashboard.config import read_config
 from dashboard.upload import (
     UploadError,
@@ -58,14 +58,14 @@ def upload_outcome(request: Any) -> tuple:
     contents, size = request.get("contents"), request.get("bytes")
     if contents is None:
         if isinstance(size, (int, float)) and size > MAX_UPLOAD_BYTES:
-            reason = text.UPLOAD_TOO_BIG.format(mb=size / 1e6, limit=MAX_UPLOAD_BYTES / 1e6)
+            reason = text.fmt(text.UPLOAD_TOO_BIG, mb=size / 1e6, limit=MAX_UPLOAD_BYTES / 1e6)
         else:
             reason = text.UPLOAD_NOT_A_FILE
-        return None, None, text.UPLOAD_REFUSED.format(name=name, reason=reason), [], True
+        return None, None, text.fmt(text.UPLOAD_REFUSED, name=name, reason=reason), [], True
     try:
         raw = decode_contents(contents)
     except UploadError as error:
-        return None, None, text.UPLOAD_REFUSED.format(name=name, reason=str(error)), [], True
+        return None, None, text.fmt(text.UPLOAD_REFUSED, name=name, reason=str(error)), [], True
     result = validate_upload(raw, name, read_config().data_dir)
     problems = {"label": result.label, "problems": problems_to_store(result.problems)} if result.problems else None
     return ties_to_store(result), problems, summary_line(result), report_table(result.problems), not result.problems
@@ -79,22 +79,27 @@ def upload_outcome(request: Any) -> tuple:
     Output(ids.UPLOAD_REPORT_BUTTON, "hidden"),
     Input(ids.UPLOAD_REQUEST, "data"),
     Input(ids.UPLOAD_CLEAR, "n_clicks"),
+    State(ids.LANG, "data"),
     prevent_initial_call=True,
 )
-def receive_upload(request: Any, _clear: int) -> tuple:
+def receive_upload(request: Any, _clear: int, lang: str | None = None) -> tuple:
     if ctx.triggered_id == ids.UPLOAD_CLEAR:
         return NOTHING
-    return upload_outcome(request)
+    with i18n.language(lang):
+        return upload_outcome(request)
 
 
 @callback(
     Output(ids.UPLOAD_REPORT_DOWNLOAD, "data"),
     Input(ids.UPLOAD_REPORT_BUTTON, "n_clicks"),
     State(ids.UPLOAD_PROBLEMS, "data"),
+    State(ids.LANG, "data"),
     prevent_initial_call=True,
 )
-def download_report(_clicks: int, stored: Any) -> Any:
+def download_report(_clicks: int, stored: Any, lang: str | None = None) -> Any:
     if not isinstance(stored, dict):
         return no_update
     label = clean_label(stored.get("label") if isinstance(stored.get("label"), str) else "")
-    return dcc.send_string(problems_csv(stored.get("problems"), label), text.UPLOAD_REPORT_FILE, type="text/csv")
+    with i18n.language(lang):
+        report = problems_csv(stored.get("problems"), label)
+    return dcc.send_string(report, text.UPLOAD_REPORT_FILE, type="text/csv")

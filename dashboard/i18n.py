@@ -1,0 +1,172 @@
+"""The interface language: which catalogue is active, and numbers, dates and country names in that language.
+
+The language of a page is chosen once, at its entry point (the layout of a visit, each callback, the embed and
+export routes), with `language(lang)`; code below reads `dashboard.text` and the helpers here without passing
+the language along. It is a context variable, so the threads of a server serving English and Ukrainian
+visitors at once do not see each other's choice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import re
+import string
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from types import ModuleType
+from urllib.parse import parse_qsl, urlsplit
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from geodata.gazetteer import country_names
+
+DEFAULT_LANG = "en"
+# Each language in its own name: the switch offers the other language to someone who may not read this one.
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "uk": "Українська"}
+LANGS: tuple[str, ...] = tuple(LANGUAGE_NAMES)
+LANG_KEY = "lang"  # the URL key
+
+_active: ContextVar[str] = ContextVar("lang", default=DEFAULT_LANG)
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+# Babel patterns per date precision; LLLL is the month's standalone form (березень 2022, not березня 2022).
+_DATE_PATTERNS: dict[str, tuple[str, str, str]] = {"en": ("d MMM y", "MMM y", "y"), "uk": ("d MMM y", "LLLL y", "y")}
+
+
+def parse_lang(value: object) -> str | None:
+    """A supported language code from a URL value ("uk", "UK", "uk-UA"), or None."""
+    if not isinstance(value, str):
+        return None
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return code if code in LANGS else None
+
+
+def lang_or_default(value: object) -> str:
+    return parse_lang(value) or DEFAULT_LANG
+
+
+def lang_from_query(query: str | None) -> str:
+    """The `lang` of a query string ("?lang=uk&status=active"), English when absent or unknown."""
+    for key, value in parse_qsl((query or "").lstrip("?"), keep_blank_values=True):
+        if key == LANG_KEY:
+            return lang_or_default(value)
+    return DEFAULT_LANG
+
+
+def lang_from_url(url: str | None) -> str:
+    return lang_from_query(urlsplit(url or "").query)
+
+
+@contextmanager
+def language(lang: str | None) -> Iterator[str]:
+    """Make `lang` (English when unknown) the active language inside the block."""
+    token = _active.set(lang_or_default(lang))
+    try:
+        yield _active.get()
+    finally:
+        _active.reset(token)
+
+
+def current_lang() -> str:
+    return _active.get()
+
+
+@cache
+def catalogue(lang: str) -> ModuleType:
+    """The catalogue module of a language (`dashboard.locales.<lang>`)."""
+    return importlib.import_module(f"dashboard.locales.{lang_or_default(lang)}")
+
+
+class _LocaleFormatter(string.Formatter):
+    """str.format, with numbers written the active language's way (26 823 and 1,5 in Ukrainian)."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if _active.get() == "en" or isinstance(value, bool) or not isinstance(value, int | float):
+            return super().format_field(value, format_spec)
+        return number(value, _decimals(format_spec))
+
+
+def _decimals(format_spec: str) -> int | None:
+    match = re.search(r"\.(\d+)f", format_spec)
+    return int(match.group(1)) if match else None
+
+
+_FORMATTER = _LocaleFormatter()
+
+
+def fmt(template: str, **values: object) -> str:
+    """Fill a catalogue template; numbers follow the active language."""
+    return _FORMATTER.format(template, **values)
+
+
+def number(value: float, decimals: int | None = None) -> str:
+    """A number with the active language's grouping and decimal mark."""
+    lang = _active.get()
+    if decimals is not None:
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        return format_decimal(value, format=pattern, locale=lang)
+    return format_decimal(value, locale=lang)
+
+
+def date_text(value: object) -> str:
+    """A partial ISO date ("2022", "2022-03", "2022-03-01") in words of the active language; other text as is."""
+    raw = "" if value is None else str(value).strip()
+    match = _PARTIAL_DATE.match(raw)
+    if not match:
+        return raw
+    year, month, day = match.groups()
+    try:
+        date = dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return raw
+    patterns = _DATE_PATTERNS.get(_active.get(), _DATE_PATTERNS["en"])
+    pattern = patterns[0] if day else patterns[1] if month else patterns[2]
+    return format_date(date, pattern, locale=_active.get())
+
+
+def today_text(today: dt.date | None = None) -> str:
+    """Today's date in full, for citations."""
+    return date_text((today or dt.date.today()).isoformat())
+
+
+@cache
+def _country_names(lang: str) -> dict[str, str]:
+    english = country_names()
+    if lang == "en":
+        return english
+    territories = Locale.parse(lang).territories
+    return {code: territories.get(code, name) for code, name in english.items()}
+
+
+def country_name(code: str) -> str:
+    """A country's name in the active language (the code itself when unknown)."""
+    return _country_names(_active.get()).get(code, code)
+
+
+def all_country_names() -> dict[str, str]:
+    """ISO code -> name in the active language, for the country filter."""
+    return _country_names(_active.get())
+
+
+def name_column(column: str, columns: object) -> str:
+    """The column holding a place-name column in the active language ("city_a" -> "city_a_uk"), if the layer
+    has one; the layers give Ukrainian names where the gazetteer has them, else repeat the Latin name."""
+    localised = f"{column}_{_active.get()}"
+    return localised if _active.get() != "en" and localised in columns else column  # type: ignore[operator]
+
+
+_UK_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
+_UK_ORDER = {ch: i for i, ch in enumerate(_UK_ALPHABET)}
+
+
+def sort_key(label: str) -> tuple:
+    """Sort key for labels in the active language: Ukrainian alphabet order (Є after Е, І and Ї after И), which
+    code-point order breaks; Latin labels sort after Cyrillic ones in Ukrainian, as in printed Ukrainian lists."""
+    folded = label.casefold()
+    if _active.get() != "uk":
+        return (0, folded)
+    return (0 if folded[:1] in _UK_ORDER else 1, [(_UK_ORDER.get(ch, 100 + ord(ch))) for ch in folded])

@@ -1,0 +1,122 @@
+"""The interface language: numbers, dates, country names and sort order per language, and `lang` in the URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+
+from dashboard import i18n, text
+from dashboard.urlstate import parse_query, to_query
+from geodata.filters import ViewFilter
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("uk", "uk"), ("UK", "uk"), (" uk-UA ", "uk"), ("uk_UA", "uk"), ("en", "en"), ("ru", None), ("", None), (3, None)],
+)
+def test_parse_lang_accepts_the_two_languages_only(value, expected):
+    assert i18n.parse_lang(value) == expected
+
+
+def test_lang_of_a_query_or_url_defaults_to_english():
+    assert i18n.lang_from_query("?status=active&lang=uk") == "uk"
+    assert i18n.lang_from_query("?lang=xx") == "en"
+    assert i18n.lang_from_url("https://atlas.example.org/embed?lang=uk&place=1") == "uk"
+    assert i18n.lang_from_url(None) == "en"
+
+
+def test_numbers_are_grouped_the_ukrainian_way():
+    with i18n.language("uk"):
+        assert i18n.number(26823) == f"26{NBSP}823"
+        assert i18n.number(1.5, 1) == "1,5"
+        assert text.fmt("{n:,} / {mb:.1f}", n=26823, mb=4.25) == f"26{NBSP}823 / 4,2"
+    with i18n.language("en"):
+        assert text.fmt("{n:,} / {mb:.1f}", n=26823, mb=4.25) == "26,823 / 4.2"
+
+
+@pytest.mark.parametrize(
+    "lang, value, expected",
+    [
+        ("en", "2022-03-01", "1 Mar 2022"),
+        ("en", "2022-03", "Mar 2022"),
+        ("en", "2022", "2022"),
+        ("uk", "2022-03-01", "1 бер. 2022"),
+        ("uk", "2022-03", "березень 2022"),  # the month on its own: nominative, not "березня"
+        ("uk", "1954", "1954"),
+        ("uk", "about 1990", "about 1990"),  # not a date: shown as it is
+        ("uk", "2022-02-30", "2022-02-30"),
+        ("uk", None, ""),
+    ],
+)
+def test_partial_dates_in_words(lang, value, expected):
+    with i18n.language(lang):
+        assert i18n.date_text(value) == expected
+
+
+def test_today_for_citations():
+    with i18n.language("uk"):
+        assert i18n.today_text(dt.date(2026, 11, 22)) == "22 лист. 2026"
+
+
+def test_country_names_follow_the_language():
+    with i18n.language("uk"):
+        assert i18n.country_name("UA") == "Україна"
+        assert i18n.country_name("PL") == "Польща"
+        assert i18n.country_name("ZZ") == "ZZ"
+    with i18n.language("en"):
+        assert i18n.country_name("UA") == "Ukraine"
+
+
+def test_ukrainian_sort_puts_ie_and_yi_where_the_alphabet_does():
+    names = ["Італія", "Естонія", "Йорданія", "Єгипет", "Ізраїль", "Німеччина", "Ґренландія", "Греція", "France"]
+    with i18n.language("uk"):
+        assert sorted(names, key=i18n.sort_key) == [
+            "Греція", "Ґренландія", "Естонія", "Єгипет", "Ізраїль", "Італія", "Йорданія", "Німеччина", "France",
+        ]  # fmt: skip
+
+
+def test_the_language_is_per_thread_of_work():
+    seen: dict[str, str] = {}
+
+    def visit(lang: str) -> None:
+        with i18n.language(lang):
+            threading.Event().wait(0.05)
+            seen[lang] = text.COUNT_TIES
+
+    threads = [threading.Thread(target=visit, args=(lang,)) for lang in ("en", "uk")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen["en"] == i18n.catalogue("en").COUNT_TIES
+    assert seen["uk"] == i18n.catalogue("uk").COUNT_TIES != seen["en"]
+    assert i18n.current_lang() == "en"
+
+
+def test_vocabulary_labels_in_ukrainian():
+    with i18n.language("uk"):
+        assert text.label("status", "suspended") != "Suspended"
+        assert text.label("status", "no-such-word") == "no-such-word"
+        assert set(text.labels("aid")) == set(i18n.catalogue("en").VOCAB_LABELS["aid"])
+
+
+def test_lang_round_trips_through_the_url_and_stays_out_of_the_filters():
+    parsed = parse_query("?status=active&lang=uk")
+    assert parsed.lang == "uk" and not parsed.notices
+    assert parsed.view == parse_query("?status=active").view
+    assert to_query(parsed.view, parsed.lang) == "?status=active&lang=uk"
+    assert to_query(ViewFilter(), "uk") == "?lang=uk"
+    assert to_query(ViewFilter(), "en") == ""
+
+
+def test_an_unknown_language_is_a_notice_not_an_error():
+    parsed = parse_query("?lang=klingon")
+    assert parsed.lang == "en"
+    assert len(parsed.notices) == 1 and "klingon" in parsed.notices[0] and "en, uk" in parsed.notices[0]
+    with i18n.language("uk"):
+        notice = parse_query("?lang=<b>").notices[0]
+    assert "<b>" in notice and notice != parsed.notices[0]  # said in Ukrainian, shown as text
