@@ -136,7 +136,9 @@ class PlaceSearch:
     def __init__(self, places: pd.DataFrame):
         self.place_ids: list[str] = [str(p) for p in places["place_id"]]
         names = places["name"].fillna("").astype(str)
-        alt_names = places["alt_names"].fillna("").astype(str) if "alt_names" in places else [""] * len(places)
+        alt_names = places["alt_names"].fillna("").astype(str) if "alt_names" in places else pd.Series("", places.index)
+        if "name_uk" in places:  # the Ukrainian name shown in the Ukrainian interface, also when GeoNames lacks it
+            alt_names = alt_names + LIST_SEPARATOR + places["name_uk"].fillna("").astype(str)
         ties = places["n_ties"] if "n_ties" in places else pd.Series(0, index=places.index)
         self._ties = [int(n) for n in ties]
         self._keys: list[str] = []

@@ -243,3 +243,18 @@ def _timed(fn, time) -> float:
     start = time.perf_counter()
     fn()
     return time.perf_counter() - start
+
+
+def test_place_search_finds_the_ukrainian_name_even_when_geonames_lacks_it():
+    places = pd.DataFrame(
+        {
+            "place_id": ["us-bloomington-normal", "703448"],
+            "name": ["Bloomington-Normal", "Kyiv"],
+            "alt_names": ["", "Kiev;Київ"],
+            "name_uk": ["Блумінгтон-Нормал", "Київ"],
+            "n_ties": [1, 60],
+        }
+    )
+    search = PlaceSearch(places)
+    assert search.find("Блумінгтон") == ["us-bloomington-normal"]
+    assert search.find("київ") == ["703448"] and search.find("Kiev") == ["703448"]

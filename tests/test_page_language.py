@@ -102,3 +102,17 @@ def test_embed_and_exports_keep_the_language(client):
     figure = client.get(FIGURE_PATH + "?lang=uk&status=suspended").get_json()
     legend_names = [trace.get("name", "") for trace in figure["data"]]
     assert any(CYRILLIC.search(name) for name in legend_names)
+
+
+def test_links_made_by_the_page_keep_the_language(mini_env):
+    from dashboard.callbacks.filters import sync_view
+    from dashboard.callbacks.share import share_outputs
+    from dashboard.urlstate import CONTROL_FIELDS
+
+    controls = dict.fromkeys(CONTROL_FIELDS) | {"status": ["active"]}
+    *_, search, view_query, _notices, _summary = sync_view(ids.FILTER_STATUS, "?lang=uk", controls, "uk")
+    assert search == view_query == "?status=active&lang=uk"  # the address bar keeps lang after a filter change
+    with i18n.language("uk"):
+        outputs = share_outputs("http://h/?lang=uk", view_query, None, "status", None, None, "", ["legend"], "")
+    link, snippet = outputs[1], outputs[2]
+    assert "lang=uk" in link and "/embed?status=active&amp;lang=uk" in snippet
