@@ -1,6 +1,5 @@
 """The bundled dataset: validates clean, and tells the stories the articles tell, each fact with a source."""
 
-
 import pandas as pd
 import pytest
 
