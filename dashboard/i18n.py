@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import re
-import string
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -21,7 +20,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from geodata.gazetteer import country_names
 
@@ -81,35 +80,50 @@ def catalogue(lang: str) -> ModuleType:
     return importlib.import_module(f"dashboard.locales.{lang_or_default(lang)}")
 
 
-class _LocaleFormatter(string.Formatter):
-    """str.format, with numbers written the active language's way (26 823 and 1,5 in Ukrainian)."""
+class _LocalNumber:
+    """A number in a template: formatted the active language's way (26 823 and 1,5 in Ukrainian) by str.format."""
 
-    def format_field(self, value: object, format_spec: str) -> str:
-        if _active.get() == "en" or isinstance(value, bool) or not isinstance(value, int | float):
-            return super().format_field(value, format_spec)
-        return number(value, _decimals(format_spec))
+    __slots__ = ("value",)
+
+    def __init__(self, value: float):
+        self.value = value
+
+    def __format__(self, format_spec: str) -> str:
+        match = _FIXED_DECIMALS.search(format_spec)
+        return number(self.value, int(match.group(1)) if match else None)
 
 
-def _decimals(format_spec: str) -> int | None:
-    match = re.search(r"\.(\d+)f", format_spec)
-    return int(match.group(1)) if match else None
-
-
-_FORMATTER = _LocaleFormatter()
+_FIXED_DECIMALS = re.compile(r"\.(\d+)f")
 
 
 def fmt(template: str, **values: object) -> str:
-    """Fill a catalogue template; numbers follow the active language."""
-    return _FORMATTER.format(template, **values)
+    """Fill a catalogue template; numbers follow the active language (`{n:,}` gives 26,823 or 26 823)."""
+    if _active.get() != "en":
+        values = {
+            key: _LocalNumber(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
+            for key, value in values.items()
+        }
+    return template.format(**values)
+
+
+@cache
+def _number_symbols(lang: str) -> dict[int, str]:
+    """Python's "," and "." mapped to a language's group and decimal signs (CLDR, via Babel)."""
+    return {ord(","): get_group_symbol(lang), ord("."): get_decimal_symbol(lang)}
 
 
 def number(value: float, decimals: int | None = None) -> str:
-    """A number with the active language's grouping and decimal mark."""
-    lang = _active.get()
+    """A number with the active language's grouping and decimal mark; up to 3 decimals unless `decimals` says.
+
+    Formatted by Python and re-signed, rather than by Babel per call: the map writes a thousand of them per redraw.
+    """
     if decimals is not None:
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return format_decimal(value, format=pattern, locale=lang)
-    return format_decimal(value, locale=lang)
+        shown = f"{value:,.{decimals}f}"
+    elif isinstance(value, int):
+        shown = f"{value:,}"
+    else:
+        shown = f"{value:,.3f}".rstrip("0").rstrip(".")
+    return shown.translate(_number_symbols(_active.get()))
 
 
 def date_text(value: object) -> str:

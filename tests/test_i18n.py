@@ -120,3 +120,14 @@ def test_an_unknown_language_is_a_notice_not_an_error():
     with i18n.language("uk"):
         notice = parse_query("?lang=<b>").notices[0]
     assert "<b>" in notice and notice != parsed.notices[0]  # said in Ukrainian, shown as text
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_fast_numbers_agree_with_babel(lang):
+    from babel.numbers import format_decimal
+
+    values = [0, 7, 999, 1000, 26823, 1234567, -4500, 0.5, 2.25, 1234.5678, 35_000_000]
+    with i18n.language(lang):
+        for value in values:
+            assert i18n.number(value) == format_decimal(value, locale=lang), value
+            assert i18n.number(value, 1) == format_decimal(value, format="#,##0.0", locale=lang), value
