@@ -31,9 +31,11 @@ LANGS: tuple[str, ...] = tuple(LANGUAGE_NAMES)
 LANG_KEY = "lang"  # the URL key
 
 _active: ContextVar[str] = ContextVar("lang", default=DEFAULT_LANG)
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:(s)|-(\d{2})(?:-(\d{2}))?)?(~)?$")  # geodata.dates' grammar
 # Babel patterns per date precision; LLLL is the month's standalone form (березень 2022, not березня 2022).
 _DATE_PATTERNS: dict[str, tuple[str, str, str]] = {"en": ("d MMM y", "MMM y", "y"), "uk": ("d MMM y", "LLLL y", "y")}
+# "бл. вересня 2022": after "близько" the month takes the genitive (MMMM), not the standalone form.
+_APPROXIMATE_MONTH: dict[str, str] = {"uk": "MMMM y"}
 
 
 def parse_lang(value: object) -> str | None:
@@ -127,19 +129,27 @@ def number(value: float, decimals: int | None = None) -> str:
 
 
 def date_text(value: object) -> str:
-    """A partial ISO date ("2022", "2022-03", "2022-03-01") in words of the active language; other text as is."""
+    """A partial date of the data ("2022", "2022-03", "2022-03-01", "1970s", each maybe approximate: "1992~") in
+    words of the active language ("Mar 2022", "березень 2022", "1970-ті", "бл. 1992"); other text as it is."""
     raw = "" if value is None else str(value).strip()
     match = _PARTIAL_DATE.match(raw)
     if not match:
         return raw
-    year, month, day = match.groups()
-    try:
-        date = dt.date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        return raw
-    patterns = _DATE_PATTERNS.get(_active.get(), _DATE_PATTERNS["en"])
-    pattern = patterns[0] if day else patterns[1] if month else patterns[2]
-    return format_date(date, pattern, locale=_active.get())
+    year, decade, month, day, approximate = match.groups()
+    words = catalogue(_active.get())
+    if decade:
+        shown = words.DATE_DECADE.format(decade=year)
+    else:
+        try:
+            date = dt.date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            return raw
+        patterns = _DATE_PATTERNS.get(_active.get(), _DATE_PATTERNS["en"])
+        pattern = patterns[0] if day else patterns[1] if month else patterns[2]
+        if approximate and month and not day:
+            pattern = _APPROXIMATE_MONTH.get(_active.get(), pattern)
+        shown = format_date(date, pattern, locale=_active.get())
+    return words.DATE_APPROXIMATE.format(date=shown) if approximate else shown
 
 
 def today_text(today: dt.date | None = None) -> str:

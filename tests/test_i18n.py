@@ -47,6 +47,10 @@ def test_numbers_are_grouped_the_ukrainian_way():
         ("uk", "2022-03-01", "1 бер. 2022"),
         ("uk", "2022-03", "березень 2022"),  # the month on its own: nominative, not "березня"
         ("uk", "1954", "1954"),
+        ("uk", "1992~", "бл. 1992"),
+        ("uk", "2022-09~", "бл. вересня 2022"),
+        ("uk", "1970s", "1970-ті"),
+        ("en", "1970s~", "c. 1970s"),
         ("uk", "about 1990", "about 1990"),  # not a date: shown as it is
         ("uk", "2022-02-30", "2022-02-30"),
         ("uk", None, ""),

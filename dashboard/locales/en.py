@@ -377,3 +377,6 @@ DROPDOWN_LABELS: dict[str, str] = {
     "clear_selection": "Clear selection",
     "no_options_found": "No options found",
 }
+# Partial dates of the data (dashboard.i18n.date_text): a decade ("1970s"), an approximate date ("1992~").
+DATE_DECADE = "{decade}s"
+DATE_APPROXIMATE = "c. {date}"

@@ -445,3 +445,6 @@ DROPDOWN_LABELS: dict[str, str] = {
     "clear_selection": "Очистити вибір",
     "no_options_found": "Нічого не знайдено",
 }
+# Часткові дати даних (dashboard.i18n.date_text): десятиліття («1970s»), приблизна дата («1992~»).
+DATE_DECADE = "{decade}-ті"
+DATE_APPROXIMATE = "бл. {date}"

@@ -66,7 +66,8 @@ def test_a_filter_change_in_ukrainian_keeps_lang_in_the_url(browser, live_server
 def test_the_kyiv_panel_in_ukrainian(browser, live_server):
     open_page(browser, live_server, "?lang=uk")
     browser.find_element(By.CSS_SELECTOR, "button.city-button").click()  # the first featured city: Київ
-    title = (By.CSS_SELECTOR, "#panel .panel-title")
-    WebDriverWait(browser, WAIT).until(lambda d: d.find_element(*title).text == "Київ")  # not the empty panel's
+    # Read in the page: the panel re-renders while we wait, so a held element could go stale.
+    title = "const t = document.querySelector('#panel .panel-title'); return t ? t.textContent : '';"
+    WebDriverWait(browser, WAIT).until(lambda d: d.execute_script(title) == "Київ")  # not the empty panel's
     panel = browser.find_element(By.ID, "panel").text
     assert UK.PANEL_PARTNERS in panel and "Україна" in panel
