@@ -65,6 +65,7 @@ def featured_city_button(name: str) -> dict[str, str]:
 # --- Sharing, embedding and exports (issue 5) ---------------------------------------------------------------
 MAP_VIEW = "map-view"  # dcc.Store: the map view a link asked for ({lon, lat, zoom, rot}); set once per page load
 MAP_VIEW_EDITS = "map-view-edits"  # dcc.Store: the map view as the user has moved it since
+LINK_QUERY = "link-query"  # dcc.Store: the URL's query when it holds share keys (a link being opened), else unset
 SHARE_QUERY = "share-query"  # dcc.Store: the link's query (filters, place, colouring, map view)
 SHARE_BAR = "share-bar"
 COPY_LINK = "copy-link"

@@ -103,6 +103,7 @@ def table_event(value: Any) -> bool:
 # (component id, or the `type` of a pattern-matching id; property) -> the check of its value
 VALUE_RULES: dict[tuple[str, str], Check] = {
     (ids.URL, "search"): text_value(65_536),
+    (ids.LINK_QUERY, "data"): text_value(65_536),
     (ids.URL, "pathname"): text_value(4096),
     (ids.URL, "hash"): text_value(4096),
     (ids.VIEW_QUERY, "data"): text_value(65_536),

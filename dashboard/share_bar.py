@@ -122,6 +122,7 @@ def share_bar() -> html.Div:
     stores = [
         dcc.Store(id=ids.MAP_VIEW, data={}),
         dcc.Store(id=ids.MAP_VIEW_EDITS, data={}),
+        dcc.Store(id=ids.LINK_QUERY),
         dcc.Store(id=ids.SHARE_QUERY, data=""),
     ]
     return html.Div(

@@ -42,6 +42,12 @@ def test_page_load_sets_the_controls_from_the_url(mini_env):
     assert notices == [] and summary == " · 2"
 
 
+def test_a_network_the_dataset_lacks_gets_a_notice(mini_env):
+    controls, _, query, notices, _ = _sync(None, "?network=c40,no-such-network")
+    assert "no-such-network" in _flatten(notices) and "c40" not in _flatten(notices)
+    assert controls["network"] == ["c40", "no-such-network"]  # the map ignores it; the link is left as it was
+
+
 def test_a_malformed_url_gives_a_notice_not_an_error(mini_env):
     controls, _, query, notices, _ = _sync(ids.URL, "?status=bogus&from=abc")
     assert query == ""

@@ -21,6 +21,12 @@ def render_notices(notices: tuple[str, ...] | list[str]) -> list:
     return [html.P(text.NOTICE_HEADING, className="notice-heading"), html.Ul([html.Li(n) for n in notices])]
 
 
+def unknown_network_notices(view: ViewFilter) -> list[str]:
+    """A notice per network id of a link that the dataset lacks (the URL parser knows ids' shape, not the data)."""
+    known = set(current_atlas().layers.networks["network_id"])
+    return [text.fmt(text.NOTICE_UNKNOWN_NETWORK, value=n) for n in view.networks if n not in known]
+
+
 def filters_summary(view: ViewFilter) -> str:
     """How many filters are on, for the collapsed filters button ("" when none)."""
     n = len(view.active_facets())
@@ -38,7 +44,7 @@ def sync_view(trigger: Any, search: str | None, controls: dict[str, Any], lang: 
         view, notices, search_out = ViewFilter(), (), to_query(ViewFilter(), lang)
     elif trigger in (None, ids.URL):
         parsed = parse_query(search)
-        view, notices, search_out = parsed.view, parsed.notices, no_update
+        view, notices, search_out = parsed.view, (*parsed.notices, *unknown_network_notices(parsed.view)), no_update
     else:
         parsed = view_from_controls(controls)
         view, notices, search_out = parsed.view, parsed.notices, to_query(parsed.view, lang)

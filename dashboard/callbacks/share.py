@@ -4,6 +4,7 @@ export links and the citation of the current view; the dialogs open and close; i
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Any
 
@@ -14,6 +15,7 @@ from dashboard.callbacks.selection import MISSING_PREFIX
 from dashboard.dataset import Atlas, current_atlas
 from dashboard.exporting import cite_view
 from dashboard.share import (
+    SHARE_KEYS,
     ShareView,
     has_share_keys,
     map_view_after_relayout,
@@ -41,12 +43,29 @@ def view_from_link(atlas: Atlas, search: str | None) -> tuple[Any, Any, Any]:
     return share.map_view.as_dict(), place, share.color
 
 
+# Filter changes rewrite the URL with filter keys alone; only a query with share keys (a link being opened, at
+# page load or by back/forward) goes on to the server, so a filter change costs no extra round trip.
+clientside_callback(
+    """
+    function(search) {
+        const params = new URLSearchParams(String(search || "").replace(/^\\?/, ""));
+        for (const key of params.keys()) {
+            if (SHARE_KEYS.indexOf(key.trim().toLowerCase()) >= 0) { return search; }
+        }
+        return window.dash_clientside.no_update;
+    }
+    """.replace("SHARE_KEYS", json.dumps(list(SHARE_KEYS))),
+    Output(ids.LINK_QUERY, "data"),
+    Input(ids.URL, "search"),
+)
+
+
 @callback(
     Output(ids.MAP_VIEW, "data"),
     Output(ids.SELECTED_PLACE, "data", allow_duplicate=True),
     Output(ids.COLOR_BY, "value"),
-    Input(ids.URL, "search"),
-    prevent_initial_call="initial_duplicate",
+    Input(ids.LINK_QUERY, "data"),
+    prevent_initial_call=True,
 )
 def restore_from_link(search: str | None) -> tuple:
     return view_from_link(current_atlas(), search)
