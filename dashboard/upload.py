@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import figures, ids, text
+from dashboard import figures, ids, table, text
 from dashboard.controls import radio_row
 from geodata.filters import PartnershipIndex, ViewFilter
 from geodata.layers import partnership_id
@@ -195,6 +195,28 @@ def uploaded_traces(ties: pd.DataFrame, view: ViewFilter, alone: bool, color_by:
                 trace["marker"] = {**trace["marker"], "color": UPLOAD_COLOR}
         traces.append(trace)
     return traces
+
+
+UPLOAD_ROW_PREFIX = "upload:"  # table row ids of your ties: never the id of a bundled tie of the same pair
+
+
+def uploaded_table_rows(store: Any, view: ViewFilter) -> list[dict] | None:
+    """The table rows of the uploaded ties in view (the table is the map's keyboard and screen-reader twin), or
+    None when the page holds no upload."""
+    ties = ties_from_store(store)
+    if ties is None:
+        return None
+    index = PartnershipIndex(ties, upload_places(ties))
+    shown = ties[index.mask(replace(view, tiers=()))]
+    if shown.empty:
+        return []
+    shown = shown.assign(n_sources=1)  # an uploaded tie needs a source to be valid; the store keeps no more
+    rows = table.format_rows(shown)
+    for row, source_row in zip(rows, shown["source_row"]):
+        row[table.ROW_ID] = UPLOAD_ROW_PREFIX + row[table.ROW_ID]
+        row["tier"] = text.UPLOAD_LEGEND
+        row["provenance"] = text.fmt(text.UPLOAD_HOVER_TAG, row=source_row)
+    return rows
 
 
 def with_uploaded_ties(figure: dict, store: Any, mode: Any, view: ViewFilter, color_by: str = "status") -> dict:

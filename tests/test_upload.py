@@ -261,3 +261,19 @@ def test_an_unreadable_upload_gets_a_clear_message(mini_env, request_, words):
 def test_nothing_sensible_uploaded_changes_nothing_harmful(mini_env, request_):
     ties, *_ = upload_callbacks.upload_outcome(request_)
     assert ties is None
+
+
+def test_uploaded_ties_are_in_the_table_too(mini_env, mixed):
+    from dashboard.callbacks.table import rows_for_view
+
+    stored = ui.ties_to_store(mixed)
+    beside, _ = rows_for_view(mini_env, "", stored, "beside")
+    bundled, _ = rows_for_view(mini_env, "", None, "beside")
+    yours = [r for r in beside if r["partnership_id"].startswith(ui.UPLOAD_ROW_PREFIX)]
+    assert len(yours) == len(mixed.ties) and len(beside) == len(bundled) + len(yours)
+    assert {r["tier"] for r in yours} == {text.UPLOAD_LEGEND} and all("row" in r["provenance"] for r in yours)
+    assert len({r["partnership_id"] for r in beside}) == len(beside)  # row ids stay unique beside bundled twins
+    alone, note = rows_for_view(mini_env, "", stored, "alone")
+    assert alone == yours and note == ""
+    filtered, _ = rows_for_view(mini_env, "?status=ended", stored, "alone")
+    assert filtered == []

@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dash import Input, Output, Patch, State, callback
 
 from dashboard import i18n, ids, table
 from dashboard.dataset import Atlas, current_atlas
 from dashboard.downloads import CSV_PATH, GEOJSON_PATH
+from dashboard.upload import uploaded_table_rows
 from dashboard.urlstate import parse_query
 
 
-def rows_for_view(atlas: Atlas, query: str | None) -> tuple[list[dict], str]:
-    """The table rows of a view, and the note saying how many it leaves out."""
-    mask = atlas.index.mask(parse_query(query).view)
-    return table.rows_in_view(atlas.table_rows, atlas.table_order, mask), table.table_note(int(mask.sum()))
+def rows_for_view(
+    atlas: Atlas, query: str | None, uploaded: Any = None, upload_mode: str | None = None
+) -> tuple[list[dict], str]:
+    """The table rows of a view (the page's uploaded ties first, as the map draws them), and the note saying how
+    many it leaves out."""
+    view = parse_query(query).view
+    yours = uploaded_table_rows(uploaded, view)
+    if yours is not None and upload_mode == "alone":
+        return yours, ""
+    mask = atlas.index.mask(view)
+    return (yours or []) + table.rows_in_view(atlas.table_rows, atlas.table_order, mask), table.table_note(
+        int(mask.sum())
+    )
 
 
 def download_links(query: str | None) -> tuple[str, str]:
@@ -27,11 +39,15 @@ def download_links(query: str | None) -> tuple[str, str]:
     Output(ids.DOWNLOAD_CSV, "href"),
     Output(ids.DOWNLOAD_GEOJSON, "href"),
     Input(ids.VIEW_QUERY, "data"),
+    Input(ids.UPLOAD_TIES, "data"),  # the user's own ties, held by this page only
+    Input(ids.UPLOAD_MODE, "value"),
     State(ids.LANG, "data"),
 )
-def update_table(query: str | None, lang: str | None = None) -> tuple:
+def update_table(
+    query: str | None, uploaded: Any = None, upload_mode: str | None = None, lang: str | None = None
+) -> tuple:
     with i18n.language(lang):
-        return (*rows_for_view(current_atlas(), query), *download_links(query))
+        return (*rows_for_view(current_atlas(), query, uploaded, upload_mode), *download_links(query))
 
 
 @callback(Output(ids.TABLE, "dashGridOptions"), Input(ids.TABLE_SEARCH, "value"), prevent_initial_call=True)
