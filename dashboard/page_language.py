@@ -2,8 +2,9 @@
 
 Pages, the embed and the export routes carry `lang` in their query. The layout of a visit is fetched by Dash's
 renderer from `/_dash-layout`, whose own URL has no query: it takes the language of the page that asked, from
-the Referer (the server sends `Referrer-Policy: same-origin`, so same-origin requests keep the full URL).
-Callbacks do not rely on this: they read the page's language from its `lang` store.
+the Referer (the server sends `Referrer-Policy: same-origin`, so same-origin requests keep the full URL), or,
+where a browser strips the Referer, from a cookie the page itself set a moment before (LANG_COOKIE: the
+language only, no identifier). Callbacks do not rely on either: they read the page's language from its store.
 """
 
 from __future__ import annotations
@@ -12,19 +13,35 @@ from html import escape
 from urllib.parse import urlsplit
 
 from dash import Dash
-from flask import Flask, g, request
+from flask import Flask, Response, g, request
 
 from dashboard import i18n, text
 
 
+LANG_COOKIE = "atlas_lang"
+
+
 def request_lang() -> str:
-    """The language a request asks for: its own `lang`, else its same-origin page's, else English."""
+    """The language a request asks for: its own `lang`, else its same-origin page's, else (for the layout) the
+    language of the last page this browser loaded (LANG_COOKIE), else English."""
     if i18n.LANG_KEY in request.args:
         return i18n.lang_or_default(request.args.get(i18n.LANG_KEY))
     referrer = request.referrer or ""
     if referrer and urlsplit(referrer).netloc == request.host:
         return i18n.lang_from_url(referrer)
+    if request.path.endswith("_dash-layout"):  # a page's URL says its language; only its layout request asks
+        return i18n.lang_or_default(request.cookies.get(LANG_COOKIE))
     return i18n.DEFAULT_LANG
+
+
+def _is_app_page(response: Response) -> bool:
+    """Whether a response is the app's own page (Dash's index), whose layout request follows."""
+    path = request.path
+    return (
+        request.method == "GET"
+        and response.mimetype == "text/html"
+        and not path.startswith(("/_dash", "/embed", "/export", "/download", "/assets"))
+    )
 
 
 def register_page_language(server: Flask) -> None:
@@ -34,6 +51,17 @@ def register_page_language(server: Flask) -> None:
     def _enter_language() -> None:
         g.language = i18n.language(request_lang())
         g.language.__enter__()
+
+    @server.after_request
+    def _remember_page_language(response: Response) -> Response:
+        if not _is_app_page(response):
+            return response
+        # Only pages in another language than the default set it, so an English visit never gets a cookie.
+        if i18n.current_lang() != i18n.DEFAULT_LANG:
+            response.set_cookie(LANG_COOKIE, i18n.current_lang(), samesite="Strict", httponly=True, max_age=3600)
+        elif LANG_COOKIE in request.cookies:
+            response.delete_cookie(LANG_COOKIE, samesite="Strict", httponly=True)
+        return response
 
     @server.teardown_request
     def _leave_language(_error: BaseException | None = None) -> None:

@@ -116,3 +116,12 @@ def test_links_made_by_the_page_keep_the_language(mini_env):
         outputs = share_outputs("http://h/?lang=uk", view_query, None, "status", None, None, "", ["legend"], "")
     link, snippet = outputs[1], outputs[2]
     assert "lang=uk" in link and "/embed?status=active&amp;lang=uk" in snippet
+
+
+def test_without_a_referer_the_layout_takes_the_language_the_page_set(client):
+    page = client.get("/?lang=uk")
+    assert "atlas_lang=uk" in page.headers.get("Set-Cookie", "") and "SameSite=Strict" in page.headers["Set-Cookie"]
+    assert _store_lang(_layout(client, None)) == "uk"  # a browser that strips the Referer still gets Ukrainian
+    client.get("/")  # the next page in English resets it
+    assert _store_lang(_layout(client, None)) == "en"
+    assert "Set-Cookie" not in client.get("/embed?lang=uk").headers  # embeds on other sites set nothing
