@@ -22,16 +22,17 @@ LANG_COOKIE = "atlas_lang"
 
 
 def request_lang() -> str:
-    """The language a request asks for: its own `lang`, else its same-origin page's, else (for the layout) the
-    language of the last page this browser loaded (LANG_COOKIE), else English."""
+    """The language a request asks for: its own `lang`, else English; for Dash's layout request, which has no
+    query of its own, the language of the page that asked (Referer), else of the last page this browser loaded
+    (LANG_COOKIE). A page never takes its Referer's language: the switch to English links from a Ukrainian page."""
     if i18n.LANG_KEY in request.args:
         return i18n.lang_or_default(request.args.get(i18n.LANG_KEY))
+    if not request.path.endswith("_dash-layout"):
+        return i18n.DEFAULT_LANG
     referrer = request.referrer or ""
     if referrer and urlsplit(referrer).netloc == request.host:
         return i18n.lang_from_url(referrer)
-    if request.path.endswith("_dash-layout"):  # a page's URL says its language; only its layout request asks
-        return i18n.lang_or_default(request.cookies.get(LANG_COOKIE))
-    return i18n.DEFAULT_LANG
+    return i18n.lang_or_default(request.cookies.get(LANG_COOKIE))
 
 
 def _is_app_page(response: Response) -> bool:

@@ -59,6 +59,12 @@ def test_the_layout_follows_the_language_of_the_page_that_asks(client):
     assert _store_lang(_layout(client, None)) == "en"
 
 
+def test_a_page_takes_its_own_lang_not_its_referers(client):
+    # The switch back to English is a link from a Ukrainian page: its Referer says uk, its URL has no lang.
+    page = client.get("/?status=active", headers={"Referer": "http://localhost/?lang=uk&status=active"})
+    assert '<html lang="en">' in page.get_data(as_text=True)
+
+
 def test_a_referer_from_another_site_does_not_choose_the_language(client):
     response = client.get("/_dash-layout", headers={"Referer": "https://elsewhere.example/?lang=uk"})
     assert _store_lang(response.get_data(as_text=True)) == "en"

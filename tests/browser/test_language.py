@@ -50,6 +50,13 @@ def test_switching_language_keeps_the_view(browser, live_server):
         "return Array.from(document.querySelectorAll('#map-graph .modebar-btn')).map(n => n.getAttribute('data-title'))"
     )
     assert any(title and CYRILLIC.search(title) for title in titles), titles
+    # And back: the link offers English on a Ukrainian page.
+    _switch(browser)
+    WebDriverWait(browser, WAIT).until(lambda d: "lang=uk" not in d.current_url)
+    wait_for_map(browser)
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    assert "status=suspended" in browser.current_url
+    WebDriverWait(browser, WAIT).until(lambda d: counts_text(d) == english_counts)
 
 
 def test_a_filter_change_in_ukrainian_keeps_lang_in_the_url(browser, live_server):
