@@ -17,7 +17,6 @@ from flask import Flask, Response, g, request
 
 from dashboard import i18n, text
 
-
 LANG_COOKIE = "atlas_lang"
 
 
