@@ -18,14 +18,17 @@ def _field(label: str, control: object, control_id: str, hint: object = None) ->
     return html.Div([html.Label(label, htmlFor=control_id, className="field-label"), control, hint], className="field")
 
 
-def _dropdown(control_id: str, options: list[dict]) -> dcc.Dropdown:
+def _dropdown(
+    control_id: str, options: list[dict], placeholder: str | None = None, class_name: str = "dropdown"
+) -> dcc.Dropdown:
+    """A searchable multi-select in the page's language; empty means any (the placeholder says so by default)."""
     return dcc.Dropdown(
         id=control_id,
         options=options,
         multi=True,
         value=[],
-        placeholder=text.ANY_PLACEHOLDER,
-        className="dropdown",
+        placeholder=placeholder or text.ANY_PLACEHOLDER,
+        className=class_name,
         clearable=True,
         searchable=True,
         labels=text.DROPDOWN_LABELS,
@@ -124,17 +127,7 @@ def networks_field(atlas: Atlas) -> html.Fieldset:
             html.Legend(text.FILTER_NETWORKS, className="field-label"),
             checklist(ids.FILTER_SHOW, text.MAP_LAYERS, []),
             html.Label(text.FILTER_NETWORK, htmlFor=ids.FILTER_NETWORK, className="sr-only"),
-            dcc.Dropdown(
-                id=ids.FILTER_NETWORK,
-                options=options,
-                multi=True,
-                value=[],
-                placeholder=text.NETWORK_PLACEHOLDER,
-                className="dropdown network-dropdown",
-                clearable=True,
-                searchable=True,
-                labels=text.DROPDOWN_LABELS,
-            ),
+            _dropdown(ids.FILTER_NETWORK, options, text.NETWORK_PLACEHOLDER, "dropdown network-dropdown"),
             html.P(text.NETWORK_HINT, className="hint"),
         ],
         className="field networks-field",
