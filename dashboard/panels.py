@@ -100,6 +100,11 @@ class CityPanel:
     def n_listed(self) -> int:
         return len(self.partners.get(LISTED_KEY, []))
 
+    @property
+    def partner_places(self) -> set[tuple[str, str]]:
+        """(name, country) of the places at the other end of its ties (ties it only concerns left out)."""
+        return {(e.partner, e.partner_country) for es in self.partners.values() for e in es if not e.context_of}
+
 
 def _words(value: object) -> tuple[str, ...]:
     return tuple(w for w in str(value or "").split(LIST_SEPARATOR) if w)
@@ -357,7 +362,7 @@ def render_city_panel(panel: CityPanel) -> list:
         )
         for status, entries in panel.partners.items()
     ]
-    partner_places = {(e.partner, e.partner_country) for es in panel.partners.values() for e in es if not e.context_of}
+    partner_places = panel.partner_places
     countries = {c for _, c in partner_places}
     return [
         html.Header(

@@ -41,8 +41,7 @@ def announcement_for(atlas: Atlas, place_id: str | None) -> str:
     data = panels.city_panel_data(atlas, place_id)
     if data is None:
         return ""
-    partners = {(e.partner, e.partner_country) for es in data.partners.values() for e in es if not e.context_of}
-    return text.fmt(text.PANEL_ANNOUNCE, name=data.name, ties=data.n_ties, partners=len(partners))
+    return text.fmt(text.PANEL_ANNOUNCE, name=data.name, ties=data.n_ties, partners=len(data.partner_places))
 
 
 @callback(
