@@ -225,7 +225,8 @@ def listed_by_only(tie: Any) -> str:
 
 def local_name(row: Any, column: str) -> str:
     """A place-name field of a row in the active language ("city_a" reads "city_a_uk" in Ukrainian), else Latin."""
-    return str(getattr(row, f"{column}_{i18n.current_lang()}", None) or getattr(row, column))
+    key = i18n.name_key(column)
+    return str((getattr(row, key, None) if key else None) or getattr(row, column))
 
 
 def provenance_text(tie: Any) -> str:

@@ -176,11 +176,18 @@ def all_country_names() -> dict[str, str]:
     return _country_names(_active.get())
 
 
+def name_key(column: str) -> str | None:
+    """The layers' field holding place-name `column` in the active language ("city_a" -> "city_a_uk"); None in
+    the default language, whose names are `column` itself. The layers give Ukrainian names where the gazetteer
+    has them, else repeat the Latin name."""
+    lang = _active.get()
+    return None if lang == DEFAULT_LANG else f"{column}_{lang}"
+
+
 def name_column(column: str, columns: object) -> str:
-    """The column holding a place-name column in the active language ("city_a" -> "city_a_uk"), if the layer
-    has one; the layers give Ukrainian names where the gazetteer has them, else repeat the Latin name."""
-    localised = f"{column}_{_active.get()}"
-    return localised if _active.get() != "en" and localised in columns else column  # type: ignore[operator]
+    """The column of a frame holding place-name `column` in the active language, if the frame has one."""
+    key = name_key(column)
+    return key if key is not None and key in columns else column  # type: ignore[operator]
 
 
 _UK_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"

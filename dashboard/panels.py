@@ -234,7 +234,7 @@ def city_panel_data(atlas: Atlas, place_id: str) -> CityPanel | None:
     )
     return CityPanel(
         place_id=place_id,
-        name=str(place.get(f"name_{i18n.current_lang()}") or place["name"]),
+        name=str(place.get(i18n.name_key("name") or "name") or place["name"]),
         country=place["country"],
         country_name=i18n.country_name(place["country"]),
         kind=text.label("kind", place["kind"]),
