@@ -58,7 +58,7 @@ def create_app() -> AtlasDash:
     register_downloads(app.server)
     register_exports(app.server)  # /export/...: files and image figures of a view
     register_embed(app.server)  # /embed: the map alone, for iframes on other sites
-    register_page_language(app.server)  # the language of each request: its `lang`, or its page's
+    register_page_language(app)  # the language of each request: its `lang`, or its page's
     register_security(app)  # headers (CSP, framing), /healthz, body limit, callback-request guard
     return app
 

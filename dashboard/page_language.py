@@ -13,20 +13,20 @@ from html import escape
 from urllib.parse import urlsplit
 
 from dash import Dash
-from flask import Flask, Response, g, request
+from flask import Response, g, request
 
 from dashboard import i18n, text
 
 LANG_COOKIE = "atlas_lang"
 
 
-def request_lang() -> str:
+def request_lang(layout_request: bool) -> str:
     """The language a request asks for: its own `lang`, else English; for Dash's layout request, which has no
     query of its own, the language of the page that asked (Referer), else of the last page this browser loaded
     (LANG_COOKIE). A page never takes its Referer's language: the switch to English links from a Ukrainian page."""
     if i18n.LANG_KEY in request.args:
         return i18n.lang_or_default(request.args.get(i18n.LANG_KEY))
-    if not request.path.endswith("_dash-layout"):
+    if not layout_request:
         return i18n.DEFAULT_LANG
     referrer = request.referrer or ""
     if referrer and urlsplit(referrer).netloc == request.host:
@@ -34,27 +34,22 @@ def request_lang() -> str:
     return i18n.lang_or_default(request.cookies.get(LANG_COOKIE))
 
 
-def _is_app_page(response: Response) -> bool:
-    """Whether a response is the app's own page (Dash's index), whose layout request follows."""
-    path = request.path
-    return (
-        request.method == "GET"
-        and response.mimetype == "text/html"
-        and not path.startswith(("/_dash", "/embed", "/export", "/download", "/assets"))
-    )
-
-
-def register_page_language(server: Flask) -> None:
-    """Make each request's language active while Flask handles it."""
+def register_page_language(app: Dash) -> None:
+    """Make each request's language active while Flask handles it; Dash's own routes say which request is its
+    page and which the page's layout request."""
+    prefix = app.config.routes_pathname_prefix
+    page_endpoints = {prefix, prefix + "<path:path>"}  # Dash's index and its catch-all
+    layout_endpoint = prefix + "_dash-layout"
+    server = app.server
 
     @server.before_request
     def _enter_language() -> None:
-        g.language = i18n.language(request_lang())
+        g.language = i18n.language(request_lang(request.endpoint == layout_endpoint))
         g.language.__enter__()
 
     @server.after_request
     def _remember_page_language(response: Response) -> Response:
-        if not _is_app_page(response):
+        if request.endpoint not in page_endpoints or request.method != "GET":
             return response
         # Only pages in another language than the default set it, so an English visit never gets a cookie.
         if i18n.current_lang() != i18n.DEFAULT_LANG:
