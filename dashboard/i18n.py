@@ -152,11 +152,6 @@ def date_text(value: object) -> str:
     return words.DATE_APPROXIMATE.format(date=shown) if approximate else shown
 
 
-def today_text(today: dt.date | None = None) -> str:
-    """Today's date in full, for citations."""
-    return date_text((today or dt.date.today()).isoformat())
-
-
 @cache
 def _country_names(lang: str) -> dict[str, str]:
     english = country_names()

@@ -61,9 +61,9 @@ def test_partial_dates_in_words(lang, value, expected):
         assert i18n.date_text(value) == expected
 
 
-def test_today_for_citations():
-    with i18n.language("uk"):
-        assert i18n.today_text(dt.date(2026, 11, 22)) == "22 лист. 2026"
+def test_a_citation_access_date_in_full():
+    with i18n.language("uk"):  # Citation.full_text writes its ISO access date through date_text
+        assert i18n.date_text(dt.date(2026, 11, 22).isoformat()) == "22 лист. 2026"
 
 
 def test_country_names_follow_the_language():
