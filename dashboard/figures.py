@@ -255,10 +255,6 @@ def short_label(label: str) -> str:
     return label.split(" (")[0]
 
 
-def _labels(words: str, vocabulary: str) -> str:
-    return ", ".join(text.label(vocabulary, w) for w in str(words or "").split(LIST_SEPARATOR) if w)
-
-
 def tie_hover_texts(partnerships: pd.DataFrame) -> np.ndarray:
     """Per tie: who, what, since when and its status, as plotly hover HTML."""
     texts = []
@@ -278,7 +274,7 @@ def tie_hover_texts(partnerships: pd.DataFrame) -> np.ndarray:
         if dates:
             lines.append(" · ".join(dates))
         if tie.aid_types:
-            lines.append(text.fmt(text.TIE_HOVER_AID, aid=_labels(tie.aid_types, "aid")))
+            lines.append(text.fmt(text.TIE_HOVER_AID, aid=text.list_label("aid", tie.aid_types)))
         lines.append(f"<i>{provenance_text(tie)}</i>")
         texts.append("<br>".join(lines))
     return np.array(texts, dtype=object)

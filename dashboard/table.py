@@ -13,7 +13,6 @@ import pandas as pd
 
 from dashboard import i18n, text
 from dashboard.figures import lists_label, short_label
-from geodata.schema import LIST_SEPARATOR
 from geodata.vocab import TIER
 
 ROW_ID = "partnership_id"
@@ -54,10 +53,6 @@ def _equals(label: str) -> str:
     return f"params.value === {json.dumps(label)}"
 
 
-def _labels(words: str, vocabulary: str) -> str:
-    return ", ".join(text.label(vocabulary, w) for w in str(words or "").split(LIST_SEPARATOR) if w)
-
-
 def provenance_cells(partnerships: pd.DataFrame) -> list[str]:
     """Per tie, the lists that hold it and, when only one end lists it, which ("Wikipedia · listed by Kyiv only")."""
     if "listed_in" not in partnerships:
@@ -91,7 +86,7 @@ def format_rows(partnerships: pd.DataFrame) -> list[dict]:
             "certainty": frame["certainty"].map(lambda w: text.PANEL_UNCERTAIN if w == "uncertain" else ""),
             "since": frame["since"],
             "status_date": frame["status_date"],
-            "aid_types": frame["aid_types"].map(lambda w: _labels(w, "aid")),
+            "aid_types": frame["aid_types"].map(lambda w: text.list_label("aid", w)),
             "provenance": provenance_cells(frame),
             "distance_km": frame["distance_km"].fillna(0).round(0).astype("int64"),
             "n_sources": frame["n_sources"].fillna(0).astype("int64"),

@@ -7,8 +7,9 @@ fills a template with numbers in that language's format.
 from __future__ import annotations
 
 from dashboard.i18n import catalogue, current_lang, fmt
+from geodata.schema import LIST_SEPARATOR
 
-__all__ = ["fmt", "label", "labels"]
+__all__ = ["fmt", "label", "labels", "list_label"]
 
 
 def label(vocabulary: str, word: str) -> str:
@@ -24,3 +25,8 @@ def labels(vocabulary: str) -> dict[str, str]:
 def __getattr__(name: str) -> object:
     # Looked up on each access, not bound at import, so one process can serve both languages.
     return getattr(catalogue(current_lang()), name)
+
+
+def list_label(vocabulary: str, words: object) -> str:
+    """The labels of a list cell of vocabulary words ("energy;reconstruction" -> "Energy, Reconstruction")."""
+    return ", ".join(label(vocabulary, w) for w in str(words or "").split(LIST_SEPARATOR) if w)
