@@ -98,9 +98,13 @@ class Citation:
             sources=self.sources,
         )
 
+    def accessed_text(self) -> str:
+        """ "Accessed 22 Nov 2026." in the active language."""
+        return text.fmt(text.CITATION_ACCESSED, date=i18n.date_text(self.accessed))
+
     def full_text(self) -> str:
         """The citation as one line of plain text, link and access date included."""
-        return f"{self.summary()} {self.link} {text.fmt(text.CITATION_ACCESSED, date=i18n.date_text(self.accessed))}"
+        return f"{self.summary()} {self.link} {self.accessed_text()}"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -192,7 +196,7 @@ def presentation_figure(
     lines = (
         text.ATTRIBUTION,
         citation.summary(),
-        f"{citation.link} · {text.fmt(text.CITATION_ACCESSED, date=citation.accessed)}",
+        f"{citation.link} · {citation.accessed_text()}",
     )
     layout.update(
         width=width,
