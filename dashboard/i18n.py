@@ -23,6 +23,7 @@ from babel.dates import format_date
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from geodata.gazetteer import country_names
+from geodata.names import UKRAINIAN_ALPHABET
 
 DEFAULT_LANG = "en"
 # Each language in its own name: the switch offers the other language to someone who may not read this one.
@@ -185,8 +186,7 @@ def name_column(column: str, columns: object) -> str:
     return key if key is not None and key in columns else column  # type: ignore[operator]
 
 
-_UK_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
-_UK_ORDER = {ch: i for i, ch in enumerate(_UK_ALPHABET)}
+_UK_ORDER = {ch: i for i, ch in enumerate(UKRAINIAN_ALPHABET)}
 
 
 def sort_key(label: str) -> tuple:

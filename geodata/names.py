@@ -39,8 +39,8 @@ from geodata.reading import read_table
 MIN_SIMILARITY = 0.9
 MAX_G_CHOICES = 3  # г's read as either h or g: 2**3 romanisations at most
 
-_LOWER = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
-UKRAINIAN_LETTERS = frozenset(_LOWER + _LOWER.upper())
+UKRAINIAN_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"  # lower case, in alphabetical order
+UKRAINIAN_LETTERS = frozenset(UKRAINIAN_ALPHABET + UKRAINIAN_ALPHABET.upper())
 UKRAINIAN_ONLY = frozenset("іїєґІЇЄҐ")  # letters Russian lacks: their presence marks a Ukrainian spelling
 APOSTROPHES = "'’ʼ"
 _ALLOWED = UKRAINIAN_LETTERS | frozenset(APOSTROPHES + " -")
