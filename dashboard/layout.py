@@ -428,9 +428,8 @@ def page(atlas: Atlas, topojson_url: str) -> html.Div:
     stores = [
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.VIEW_QUERY, data=""),
-        dcc.Store(
-            id=ids.LANG, data=i18n.current_lang()
-        ),  # the page's language, read by every callback that writes text
+        # The page's language, read by every callback that writes text.
+        dcc.Store(id=ids.LANG, data=i18n.current_lang()),
         dcc.Store(id=ids.SELECTED_PLACE, data=None),
         dcc.Store(id=ids.SELECTED_TIE, data=None),
     ]
