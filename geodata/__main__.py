@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "report":
         layers = load_layers()
-        path = write_report(layers, BUILD_DIR, args.out or BUILD_DIR / "report.md")
+        path = write_report(layers, BUILD_DIR, args.out or BUILD_DIR / "report.md", DATA_DIR)
         print(f"wrote {path}", file=sys.stderr)
         return 0
 

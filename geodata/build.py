@@ -32,7 +32,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
 BUILD_DIR = Path(os.environ.get("TWINNING_BUILD_DIR", PACKAGE_DIR / "build"))
 # Bump when the layers' columns or meaning change, so old builds are rebuilt.
-BUILD_FORMAT = 5  # 5: the *_uk name columns
+BUILD_FORMAT = 6  # 6: derived conflict and theme tags (themes_derived, conflicts_derived)
 GEO_LAYERS = ("places", "partnerships", "aid_events", "network_members")
 INPUT_SUFFIXES = frozenset({".csv", ".tsv", ".geojson"})
 UNRESOLVED_FILE = "unresolved_listed.csv"

@@ -17,7 +17,7 @@ import pandas as pd
 
 from geodata.gazetteer import normalise_name
 from geodata.schema import LIST_SEPARATOR
-from geodata.vocab import AID_TYPE, CONFLICT, RELATION, STATUS, THEME, TIER
+from geodata.vocab import AID_TYPE, CONFLICT, RELATION, STATUS, TAG_SOURCE, THEME, TIER
 
 _CITED_CODE = list(TIER).index("cited")  # codes as PartnershipIndex gives them (vocabulary positions)
 _UNKNOWN_CODE = list(STATUS).index("unknown")
@@ -44,6 +44,8 @@ class ViewFilter:
     # the view's themes). They hide no tie, so they are not facets.
     layers: tuple[str, ...] = ()
     networks: tuple[str, ...] = ()
+    # Which tags the theme and conflict facets read: cited, derived (by a rule of derived_tags.csv), or both (()).
+    tag_sources: tuple[str, ...] = ()
 
     def active_facets(self) -> tuple[str, ...]:
         """The facets this filter restricts, in FACETS order."""
@@ -126,6 +128,16 @@ def _draw_ranks(partnership_ids: np.ndarray, tier_code: np.ndarray, status_code:
     return ranks
 
 
+def _tag_bits(view: ViewFilter, cited: np.ndarray, derived: np.ndarray) -> np.ndarray:
+    """The tag bits a view's theme and conflict facets read: cited, derived, or both (no choice made)."""
+    sources = set(view.tag_sources) & set(TAG_SOURCE) or set(TAG_SOURCE)
+    if sources == {"cited"}:
+        return cited
+    if sources == {"derived"}:
+        return derived
+    return cited | derived
+
+
 class PlaceSearch:
     """Find places by name or alternate name (Kiev finds Kyiv, Lemberg finds Lviv), accents and case folded.
 
@@ -195,6 +207,9 @@ class PartnershipIndex:
         self.aid_bits = _bitmasks(frame["aid_types"], AID_TYPE)
         self.theme_bits = _bitmasks(frame["themes"], THEME)
         self.conflict_bits = _bitmasks(frame["conflicts"], CONFLICT)
+        blank = pd.Series([""] * self.size)
+        self.theme_bits_derived = _bitmasks(frame.get("themes_derived", blank), THEME)
+        self.conflict_bits_derived = _bitmasks(frame.get("conflicts_derived", blank), CONFLICT)
         self.from_year = frame["from_year"].to_numpy(dtype=np.float32)
         self.to_year = frame["to_year"].to_numpy(dtype=np.float32)
 
@@ -273,10 +288,12 @@ class PartnershipIndex:
         return (self.aid_bits & bitmask_of(view.aid_types, AID_TYPE)) != 0
 
     def _mask_theme(self, view: ViewFilter) -> np.ndarray:
-        return (self.theme_bits & bitmask_of(view.themes, THEME)) != 0
+        bits = _tag_bits(view, self.theme_bits, self.theme_bits_derived)
+        return (bits & bitmask_of(view.themes, THEME)) != 0
 
     def _mask_conflict(self, view: ViewFilter) -> np.ndarray:
-        return (self.conflict_bits & bitmask_of(view.conflicts, CONFLICT)) != 0
+        bits = _tag_bits(view, self.conflict_bits, self.conflict_bits_derived)
+        return (bits & bitmask_of(view.conflicts, CONFLICT)) != 0
 
     def _mask_years(self, view: ViewFilter) -> np.ndarray:
         """In force at some point of [from, to]: begun by `to` (unknown start counts) and not closed before `from`."""

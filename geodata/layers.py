@@ -12,11 +12,13 @@ from shapely.geometry import Point
 
 from geodata.arcs import arc_geometry, great_circle_km
 from geodata.dates import parse_partial_date
+from geodata.derived import derive_tags
 from geodata.gazetteer import load_gazetteer
 from geodata.geocode import Place, pair_key
 from geodata.listed import ListedImport, ListedTie
 from geodata.names import ukrainian_names
 from geodata.schema import LIST_SEPARATOR, QUANTITY_COLUMNS, SOURCE_SEPARATOR
+from geodata.status_searches import find_search
 from geodata.validate import ValidatedData
 from geodata.vocab import CLOSED_STATUSES
 
@@ -48,6 +50,8 @@ PARTNERSHIP_COLUMNS: tuple[str, ...] = (
     "aid_types",
     "themes",
     "conflicts",
+    "themes_derived",
+    "conflicts_derived",
     "context",
     "disputed_dates",
     "certainty",
@@ -107,7 +111,11 @@ def build_layers(data: ValidatedData, listed: ListedImport | None = None, *, arc
     # Every place's name in Ukrainian (or its Latin name): the `*_uk` columns the interface shows in Ukrainian.
     names_uk = ukrainian_names(places.values(), data.names_uk, load_gazetteer())
     events = _aid_events_frame(data, places, names_uk)
-    partnerships = _partnerships_frame(data.partnerships, places, events, listed, names_uk, arcs)
+    partnerships = _partnerships_frame(
+        data.partnerships, places, events, listed, names_uk, arcs, data.status_searches
+    )
+    for column, words in derive_tags(partnerships, data.tag_rules).items():
+        partnerships[column] = words
     if not events.empty:
         tie_ids = set(partnerships["partnership_id"])
         events["partnership_id"] = [pid if pid in tie_ids else "" for pid in events["partnership_id"]]
@@ -143,7 +151,7 @@ def _listed_columns(tie: ListedTie | None, place_a: str, place_b: str) -> dict[s
     return {"listed_in": _joined(lists), "listed_by_a": by_a, "listed_by_b": by_b, "one_sided": by_a != by_b}
 
 
-def _listed_record(tie: ListedTie, places: dict[str, Place]) -> dict[str, Any]:
+def _listed_record(tie: ListedTie, places: dict[str, Place], search: str = "") -> dict[str, Any]:
     """A tie known only from the lists: no date, no status, the list pages as sources."""
     listers = sorted(places[p].name for p in tie.listed_by)
     lists = " and ".join(
@@ -154,6 +162,8 @@ def _listed_record(tie: ListedTie, places: dict[str, Place]) -> dict[str, Any]:
         note += "; placed from Wikidata labels by name among the listed places (no country in the crawl)"
     if tie.label_placed:
         note += "; one end placed from its label alone, as the only big place of that name in the world"
+    if search:
+        note += f"; {search}"
     return {
         "place_a": tie.place_a,
         "place_b": tie.place_b,
@@ -181,7 +191,9 @@ def _partnerships_frame(
     listed: ListedImport,
     names_uk: dict[str, str],
     arcs: bool = True,
+    searches: dict[frozenset, str] | None = None,
 ) -> gpd.GeoDataFrame:
+    searches = searches or {}
     event_types: dict[str, list[str]] = {}
     event_counts: dict[str, int] = {}
     for pid, types in zip(events.get("partnership_id", []), events.get("aid_types", [])):
@@ -189,7 +201,11 @@ def _partnerships_frame(
         event_counts[pid] = event_counts.get(pid, 0) + 1
     cited_keys = {pair_key(r["place_a"], r["place_b"]) for r in records}
     # The curated, cited tie wins where both exist; the lists then only add their provenance to it.
-    listed_only = [_listed_record(t, places) for key, t in listed.ties.items() if key not in cited_keys]
+    listed_only = [
+        _listed_record(t, places, find_search(searches, places[t.place_a], places[t.place_b]))
+        for key, t in listed.ties.items()
+        if key not in cited_keys
+    ]
     rows, geometries = [], []
     for record in [*records, *listed_only]:
         a, b = places[record["place_a"]], places[record["place_b"]]

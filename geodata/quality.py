@@ -3,7 +3,8 @@
 - one-sided ties: listed on one partner's entry only;
 - Ukrainian-Russian ties still shown as active (most ended between 2014 and 2022);
 - dates that sources disagree on;
-- places that resolve far from where the source put them (the scraped coordinates' homonym errors).
+- places that resolve far from where the source put them (the scraped coordinates' homonym errors);
+- conflict and theme tags, cited and derived, and the citation audit's verdicts.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from geodata.derived import tag_counts
 from geodata.layers import Layers
 
 UA_RU = frozenset({"UA", "RU"})
@@ -89,8 +92,74 @@ def _table(frame: pd.DataFrame, columns: list[str], limit: int = 40) -> str:
     return "\n".join(lines) + more
 
 
-def write_report(layers: Layers, build_dir: Path, out: Path) -> Path:
-    """Write the Markdown data-quality report; return its path."""
+def ukrainian_cited(ties: pd.DataFrame) -> tuple[int, int]:
+    """Cited ties with a Ukrainian place, and the Ukrainian places (communities) at their ends."""
+    cited = ties[ties["tier"] == "cited"]
+    ua_a, ua_b = cited["country_a"] == "UA", cited["country_b"] == "UA"
+    places = set(cited.loc[ua_a, "place_a"]) | set(cited.loc[ua_b, "place_b"])
+    return int((ua_a | ua_b).sum()), len(places)
+
+
+def tags_section(ties: pd.DataFrame) -> list[str]:
+    """The report's lines on conflict and theme tags: per tag, ties with it cited, derived and in all."""
+    counts = tag_counts(ties)
+    ua_ru = ties["country_a"].isin(["UA", "RU"]) | ties["country_b"].isin(["UA", "RU"])
+    tagged = (ties["conflicts"].fillna("") != "") | (ties.get("conflicts_derived", "").fillna("") != "")
+    n_ua, n_places = ukrainian_cited(ties)
+    return [
+        "## Conflict and theme tags\n",
+        f"Cited tags come from a tie's sources; derived ones from the rules of `derived_tags.csv`. Ties with a "
+        f"Ukrainian or Russian place that carry a conflict tag: {int((ua_ru & tagged).sum()):,} of "
+        f"{int(ua_ru.sum()):,}. Cited ties with a Ukrainian place: {n_ua:,}, over {n_places:,} Ukrainian places.\n",
+        _table(counts[counts["all"] > 0], ["kind", "tag", "cited", "derived", "all"]),
+    ]
+
+
+def ua_ru_by_statuses(ties: pd.DataFrame) -> pd.DataFrame:
+    """Ties between a Ukrainian and a Russian or Belarusian place, each with what is known of its status."""
+    a, b = ties["country_a"], ties["country_b"]
+    pairs = ties[((a == "UA") & b.isin(["RU", "BY"])) | ((b == "UA") & a.isin(["RU", "BY"]))].copy()
+    searched = pairs["note"].fillna("").str.contains("no source found for its status", regex=False)
+    cited = pairs["tier"] == "cited"
+    sourced = cited & (pairs["status"] != "unknown")
+    # a cited tie whose sources leave the status open was searched too: its note says what was found
+    pairs["known"] = np.where(
+        sourced, "sourced status", np.where(searched | cited, "searched, no source found", "not searched")
+    )
+    return pairs
+
+
+def ua_ru_by_section(ties: pd.DataFrame) -> list[str]:
+    """The report's lines on Ukrainian-Russian and Ukrainian-Belarusian ties: sourced, searched, or neither."""
+    pairs = ua_ru_by_statuses(ties)
+    counts = pairs["known"].value_counts()
+    rest = pairs[pairs["known"] == "not searched"]
+    return [
+        "## Ukrainian-Russian and Ukrainian-Belarusian ties: what is known of their status\n",
+        f"{len(pairs):,} ties: {counts.get('sourced status', 0):,} with a sourced status, "
+        f"{counts.get('searched, no source found', 0):,} searched for without finding a page that states it (the "
+        f"tie's note says what was searched; `status_searches.csv`), {len(rest):,} not yet searched.\n",
+        _table(rest, ["city_a", "country_a", "city_b", "country_b", "listed_in"]),
+    ]
+
+
+def audit_section(data_dir: Path | None) -> list[str]:
+    """The report's lines on a dataset's citation audit: audited sources by file and verdict."""
+    path = data_dir / "citation_audit.csv" if data_dir is not None else None
+    if path is None or not path.exists():
+        return []
+    audit = pd.read_csv(path, dtype=str).fillna("")
+    table = audit.groupby(["file", "verdict"]).size().reset_index(name="sources")
+    return [
+        "## Citation audit\n",
+        f"{len(audit):,} (row, source) pairs read and recorded in `citation_audit.csv`; a cited row needs one "
+        "source audited as `supports`, and no source audited `does_not` or `unread` stays on a row.\n",
+        _table(table, ["file", "verdict", "sources"]),
+    ]
+
+
+def write_report(layers: Layers, build_dir: Path, out: Path, data_dir: Path | None = None) -> Path:
+    """Write the Markdown data-quality report (with the citation audit of `data_dir`); return its path."""
     ties = layers.partnerships
     stats = layers.manifest.get("listed", {})
     pairs, resolved = stats.get("wikipedia_pairs", 0), stats.get("wikipedia_resolved", 0)
@@ -111,6 +180,9 @@ def write_report(layers: Layers, build_dir: Path, out: Path) -> Path:
         "labels without countries, so an edge is placed only through the places of the Wikipedia lists.",
         f"- Entries not placed (in `unresolved_listed.csv`, each with its reason): {len(missing):,}.",
         f"- Data problems in the curated files: {len(layers.problems)}.\n",
+        *tags_section(ties),
+        *audit_section(data_dir),
+        *ua_ru_by_section(ties),
         "## One-sided ties\n",
         f"{len(one_sided):,} listed ties appear on one partner's entry only: a tie the other side does not "
         "acknowledge, or a gap in the other side's list.\n",

@@ -105,6 +105,44 @@ PLACE_NAMES_UK = TableSpec(
     frozenset({"name", "name_uk", "source"}),
 )
 
+CITATION_AUDIT = TableSpec(
+    "citation_audit.csv",
+    ("file", "row", "source", "states", "checked", "verdict"),
+    frozenset({"file", "row", "source", "states", "checked", "verdict"}),
+)
+
+REFUSED_DOMAINS = TableSpec(
+    "refused_domains.csv",
+    ("domain", "reason", "note"),
+    frozenset({"domain", "reason"}),
+)
+
+# The rules that derive conflict and theme tags from what a tie is (geodata/derived.py).
+DERIVED_TAGS = TableSpec(
+    "derived_tags.csv",
+    (
+        "rule",
+        "kind",
+        "tag",
+        "countries",
+        "partner_countries",
+        "relations",
+        "aid_types",
+        "in_force_from",
+        "ended_from",
+        "ended_to",
+        "note",
+    ),
+    frozenset({"rule", "kind", "tag", "note"}),
+)
+
+# Ties whose status was searched for and not found (geodata/status_searches.py).
+STATUS_SEARCHES = TableSpec(
+    "status_searches.csv",
+    ("city_a", "country_a", "city_b", "country_b", "searched", "checked"),
+    frozenset({"city_a", "country_a", "city_b", "country_b", "searched", "checked"}),
+)
+
 ALL_TABLES: tuple[TableSpec, ...] = (PLACES, PARTNERSHIPS, AID_EVENTS, NETWORKS, NETWORK_MEMBERS, PLACE_NAMES_UK)
 
 QUANTITY_COLUMNS: tuple[str, ...] = ("tonnes", "people", "euros", "usd", "units", "vehicles")

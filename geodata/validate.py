@@ -12,13 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from geodata import cells, schema, vocab
+from geodata.citations import check_citations
 from geodata.dates import DateFormatError, parse_date_span, parse_partial_date
+from geodata.derived import TagRule, read_rules
 from geodata.gazetteer import Gazetteer, load_gazetteer, normalise_name
 from geodata.geocode import GeocodeError, Geocoder, Place, pair_key, place_from_entry
 from geodata.names import read_name_overrides
 from geodata.problems import Problem
 from geodata.reading import Row, parse_table, read_table
 from geodata.schema import SOURCE_SEPARATOR
+from geodata.status_searches import read_status_searches
 
 Record = dict[str, Any]
 
@@ -35,6 +38,8 @@ class ValidatedData:
     problems: list[Problem] = field(default_factory=list)
     overrides: list[Place] = field(default_factory=list)
     names_uk: dict[str, str] = field(default_factory=dict)  # reviewed Ukrainian names by place id
+    tag_rules: list[TagRule] = field(default_factory=list)  # the rules of derived conflict and theme tags
+    status_searches: dict[frozenset, str] = field(default_factory=dict)  # ends' names -> "no source found ..."
 
 
 class _RowChecker:
@@ -111,8 +116,28 @@ def validate_folder(folder: Path, gazetteer: Gazetteer | None = None) -> Validat
     _validate_aid_events(folder, geocoder, data)
     network_ids = _validate_networks(folder, data)
     _validate_members(folder, geocoder, network_ids, data)
+    _drop_uncited(folder, data)
+    data.tag_rules = read_rules(folder, data.problems)
+    data.status_searches = read_status_searches(folder, data.problems)
     data.problems.sort(key=lambda p: (p.file, p.row, p.column))
     return data
+
+
+def _drop_uncited(folder: Path, data: ValidatedData) -> None:
+    """Leave out every cited row whose citation fails the audit (a refused domain, an unread or wrong source)."""
+    problems, failing = check_citations(folder)
+    data.problems.extend(problems)
+    for file_name, attribute in CITED_RECORDS:
+        records = getattr(data, attribute)
+        records[:] = [r for r in records if (file_name, r["source_row"]) not in failing]
+
+
+CITED_RECORDS = (
+    (schema.PARTNERSHIPS.file_name, "partnerships"),
+    (schema.AID_EVENTS.file_name, "aid_events"),
+    (schema.NETWORKS.file_name, "networks"),
+    (schema.NETWORK_MEMBERS.file_name, "network_members"),
+)
 
 
 def _read(folder: Path, spec: schema.TableSpec, problems: list[Problem]) -> list[Row]:
@@ -344,6 +369,7 @@ def _validate_networks(folder: Path, data: ValidatedData) -> set[str]:
             "founded": c.check("founded", _year_span, blank=""),
             "description": row.get("description"),
             "sources": c.check("sources", cells.sources, required=True),
+            "source_row": row.number,
         }
         if c.ok:
             ids.add(network_id)

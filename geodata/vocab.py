@@ -79,6 +79,23 @@ CERTAINTY: dict[str, str] = {
     "uncertain": "Inferred, approximate or sources disagree",
 }
 
+AUDIT_VERDICT: dict[str, str] = {
+    "supports": "States what the row cites it for",
+    "partly": "States the tie but not all the row gives (the audit says what is missing)",
+    "does_not": "Does not state it (another pair, another topic)",
+    "unread": "Its text could not be read",
+}
+
+REFUSAL_REASON: dict[str, str] = {
+    "state_propaganda": "State-propaganda outlet or its mirror",
+    "content_farm": "Content farm or auto-generated aggregator",
+}
+
+TAG_SOURCE: dict[str, str] = {
+    "cited": "Cited: a source of the tie gives it",
+    "derived": "Derived: a rule of derived_tags.csv gives it",
+}
+
 TIER: dict[str, str] = {
     "cited": "Cited (curated, with a source per tie)",
     "listed": "Listed (Wikipedia / Wikidata lists)",
@@ -95,5 +112,8 @@ VOCABULARIES: dict[str, dict[str, str]] = {
     "conflict": CONFLICT,
     "kind": PLACE_KIND,
     "certainty": CERTAINTY,
+    "audit_verdict": AUDIT_VERDICT,
+    "refusal_reason": REFUSAL_REASON,
+    "tag_source": TAG_SOURCE,
     "tier": TIER,
 }

@@ -96,7 +96,7 @@ def test_the_articles_ties_are_there(layers, a, b, status, since):
 
 def test_chicago_moscow_keeps_the_date_disagreement(layers):
     row = tie(layers.partnerships, "Chicago", "Moscow")
-    assert row.status_date == "2022-03-01" and "2022-03-02" in row.note
+    assert row.status_date == "2022-03-01" and "status_date=2022-03-02" in row.disputed_dates
 
 
 def test_bloomington_normal_is_in_illinois_not_idaho(layers):
