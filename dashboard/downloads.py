@@ -27,6 +27,8 @@ DOWNLOAD_COLUMNS: tuple[str, ...] = (
     "aid_types",
     "themes",
     "conflicts",
+    "themes_derived",  # tags a rule of derived_tags.csv gives, apart from the cited ones
+    "conflicts_derived",
     "certainty",
     "note",
     "sources",

@@ -255,6 +255,16 @@ def short_label(label: str) -> str:
     return label.split(" (")[0]
 
 
+def tie_tags_label(tie: Any) -> str:
+    """A tie's conflict and theme tags, cited and derived (marked), as one short line; '' when it has none."""
+    return text.tags_label(
+        getattr(tie, "conflicts", ""),
+        getattr(tie, "conflicts_derived", ""),
+        getattr(tie, "themes", ""),
+        getattr(tie, "themes_derived", ""),
+    )
+
+
 def tie_hover_texts(partnerships: pd.DataFrame) -> np.ndarray:
     """Per tie: who, what, since when and its status, as plotly hover HTML."""
     texts = []
@@ -275,6 +285,8 @@ def tie_hover_texts(partnerships: pd.DataFrame) -> np.ndarray:
             lines.append(" · ".join(dates))
         if tie.aid_types:
             lines.append(text.fmt(text.TIE_HOVER_AID, aid=text.list_label("aid", tie.aid_types)))
+        if tags := tie_tags_label(tie):
+            lines.append(text.fmt(text.TIE_HOVER_TAGS, tags=tags))
         lines.append(f"<i>{provenance_text(tie)}</i>")
         texts.append("<br>".join(lines))
     return np.array(texts, dtype=object)

@@ -128,4 +128,9 @@ MAP_HINT = "map-hint"  # visually hidden: the table is the keyboard alternative 
 TABLE_CARD = "table-card"  # the table's section (a skip link's target)
 TABLE_HEADING = "table-heading"  # names the table's section and its grid
 TABLE_HINT = "table-hint"  # how to use the table with the keyboard
+
 PANEL_ANNOUNCE = "panel-announce"  # polite live region: one line when the city panel changes ("Kyiv: 62 ties, ...")
+
+# --- Data truth: derived conflict and theme tags (issue 12) ----------------------------------------------------
+FILTER_TAGS = "filter-tags"  # radio: the theme and conflict filters read cited and derived tags, or one kind
+FILTER_CONTROLS["tags"] = (FILTER_TAGS, "value")

@@ -118,6 +118,16 @@ def tier_field() -> html.Div:
     )
 
 
+def tags_field() -> html.Div:
+    """Which tags the theme and conflict filters read: cited and derived, or one kind (URL key `tags`)."""
+    return _field(
+        text.FILTER_TAGS,
+        radio_row(ids.FILTER_TAGS, text.TAGS_OPTIONS, ""),
+        ids.FILTER_TAGS,
+        html.P(text.FILTER_TAGS_HINT, className="hint"),
+    )
+
+
 def networks_field(atlas: Atlas) -> html.Fieldset:
     """The networks layer: a switch, and which networks it shows (URL keys `show=networks`, `network`)."""
     networks = atlas.layers.networks
@@ -185,6 +195,7 @@ def filters(atlas: Atlas) -> html.Aside:
                 _dropdown(ids.FILTER_CONFLICT, _vocab_options("conflict")),
                 ids.FILTER_CONFLICT,
             ),
+            tags_field(),
             html.Fieldset(
                 [
                     html.Legend(text.FILTER_LABELS["years"], className="field-label"),
@@ -242,12 +253,26 @@ def map_card(topojson_url: str) -> html.Section:
         [
             # The frame fixes the height: a responsive graph fills its parent, so the parent must not size by content.
             html.Div(
-                dcc.Graph(
-                    id=ids.MAP_GRAPH,
-                    config=graph_config(topojson_url),
-                    className="map-graph",
-                    style={"height": "100%", "width": "100%"},
-                    figure={"data": [], "layout": {"geo": {"fitbounds": False}}},
+                # While the map callback works (first load: seconds), a visible, announced "Drawing the map..."
+                # over the old map, instead of a blank card; shown only when it takes longer than a blink.
+                dcc.Loading(
+                    dcc.Graph(
+                        id=ids.MAP_GRAPH,
+                        config=graph_config(topojson_url),
+                        className="map-graph",
+                        style={"height": "100%", "width": "100%"},
+                        figure={"data": [], "layout": {"geo": {"fitbounds": False}}},
+                    ),
+                    target_components={ids.MAP_GRAPH: "figure"},
+                    custom_spinner=html.Div(
+                        [html.Span(className="spinner", **{"aria-hidden": "true"}), text.MAP_LOADING],
+                        className="map-loading",
+                        role="status",
+                    ),
+                    overlay_style={"visibility": "visible", "opacity": 0.55},
+                    delay_show=250,
+                    show_initially=True,
+                    parent_style={"height": "100%", "width": "100%"},
                 ),
                 className="map-frame",
             ),

@@ -1,4 +1,5 @@
-"""The city panel: a place's partners by status, what flowed through its ties, its timeline, networks, sources.
+"""The city panel: what changed since 2022, a place's partners by status, what flowed, its timeline, networks,
+sources.
 
 Cited ties are grouped by status; ties known only from the Wikipedia / Wikidata lists come last, in a group of
 their own (their status is unknown), each saying which lists hold it and whether only one side lists it.
@@ -12,11 +13,13 @@ import math
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+import pandas as pd
 from dash import html
 
 from dashboard import i18n, text
 from dashboard.dataset import Atlas
-from dashboard.figures import LISTED_KEY, listed_by_only, lists_label, local_name, short_label
+from dashboard.figures import LISTED_KEY, listed_by_only, lists_label, local_name, short_label, tie_tags_label
+from dashboard.wartime_panel import render_wartime, wartime_changes
 from geodata.schema import LIST_SEPARATOR, QUANTITY_COLUMNS, SOURCE_SEPARATOR
 from geodata.vocab import CLOSED_STATUSES, STATUS
 
@@ -40,6 +43,7 @@ class PartnerEntry:
     listed: bool = False  # from the Wikipedia / Wikidata lists only
     lists: str = ""  # the lists that hold the tie, by name ("Wikipedia, Wikidata"); "" for none
     listed_only_by: str = ""  # a one-sided tie: the name of the only end whose list holds it
+    tags: str = ""  # its conflict and theme tags, derived ones marked ("Russia-Ukraine war (derived), Health")
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class AidEntry:
     quantities: tuple[str, ...]
     uncertain: bool
     sources: tuple[str, ...]
+    amounts: tuple[tuple[str, float], ...] = ()  # (quantity column, number) as the data gives them
 
 
 @dataclass(frozen=True)
@@ -156,6 +161,7 @@ def _partner_entries(atlas: Atlas, place_id: str) -> list[PartnerEntry]:
                 listed=getattr(tie, "tier", "cited") == LISTED_KEY,
                 lists=lists_label(getattr(tie, "listed_in", "")),
                 listed_only_by=listed_by_only(tie),
+                tags=tie_tags_label(tie),
             )
         )
     return sorted(entries, key=lambda e: (e.listed, e.context_of != "", i18n.sort_key(e.partner)))
@@ -179,9 +185,23 @@ def _aid_entries(atlas: Atlas, place_id: str) -> list[AidEntry]:
                 quantities=quantities,
                 uncertain=event["certainty"] == "uncertain",
                 sources=_sources(event["sources"]),
+                amounts=_amounts(event),
             )
         )
     return entries
+
+
+def _amounts(event: pd.Series) -> tuple[tuple[str, float], ...]:
+    """An aid event's figures as numbers, for totals ("vehicles", 6.0)."""
+    out = []
+    for column in QUANTITY_COLUMNS:
+        try:
+            number = float(event.get(column))
+        except (TypeError, ValueError):
+            continue
+        if not math.isnan(number):
+            out.append((column, number))
+    return tuple(out)
 
 
 def _timeline(partners: list[PartnerEntry]) -> list[TimelineEntry]:
@@ -305,6 +325,7 @@ def _partner_item(entry: PartnerEntry) -> html.Li:
             html.Div(meta, className="partner-meta") if not entry.listed else None,
             html.Div(provenance, className="partner-provenance") if provenance else None,
             html.Div(_chips(entry.aid_types, "aid"), className="chips") if entry.aid_types else None,
+            html.Div(entry.tags, className="partner-tags") if entry.tags and not entry.listed else None,
             _source_language(entry.note, "partner-note") if entry.note and not entry.listed else None,
             # A listed tie's sources are its list pages, the same for most partners: the Sources section has them.
             html.Div([source_link(s) for s in entry.sources], className="partner-sources")
@@ -384,6 +405,7 @@ def render_city_panel(panel: CityPanel) -> list:
             ],
             className="panel-header",
         ),
+        render_wartime(wartime_changes(panel.timeline, panel.aid), format_quantity),
         _section(
             text.PANEL_PARTNERS,
             html.Div([html.P(text.PANEL_ALL_TIES_NOTE, className="hint"), *partners])

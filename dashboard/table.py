@@ -35,7 +35,7 @@ def column_defs() -> list[dict]:
             spec.update(type="numericColumn", filter="agNumberColumnFilter")
         if column in {"city_a", "city_b"}:
             spec.update(minWidth=130)
-        if column == "aid_types":
+        if column in {"aid_types", "tags"}:
             spec.update(minWidth=180, flex=2)
         if column == "tier":
             spec.update(minWidth=110, maxWidth=130, cellClassRules={"tier-listed": _equals(text.TIER_SHORT["listed"])})
@@ -70,6 +70,20 @@ def provenance_cells(partnerships: pd.DataFrame) -> list[str]:
     return cells
 
 
+def tags_cells(partnerships: pd.DataFrame) -> list[str]:
+    """Per tie, its conflict and theme tags, derived ones marked."""
+    columns = ("conflicts", "conflicts_derived", "themes", "themes_derived")
+    blank = pd.Series([""] * len(partnerships), index=partnerships.index)
+    values = [partnerships.get(c, blank).fillna("").astype(str) for c in columns]
+    cache: dict[tuple[str, ...], str] = {}  # few combinations among many ties
+    cells = []
+    for key in zip(*values):
+        if key not in cache:
+            cache[key] = text.tags_label(*key)
+        cells.append(cache[key])
+    return cells
+
+
 def format_rows(partnerships: pd.DataFrame) -> list[dict]:
     """One dict per tie (in frame order), vocabulary words shown as labels."""
     frame = partnerships
@@ -87,6 +101,7 @@ def format_rows(partnerships: pd.DataFrame) -> list[dict]:
             "since": frame["since"],
             "status_date": frame["status_date"],
             "aid_types": frame["aid_types"].map(lambda w: text.list_label("aid", w)),
+            "tags": tags_cells(frame),
             "provenance": provenance_cells(frame),
             "distance_km": frame["distance_km"].fillna(0).round(0).astype("int64"),
             "n_sources": frame["n_sources"].fillna(0).astype("int64"),

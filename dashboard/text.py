@@ -9,7 +9,7 @@ from __future__ import annotations
 from dashboard.i18n import catalogue, current_lang, fmt
 from geodata.schema import LIST_SEPARATOR
 
-__all__ = ["fmt", "label", "labels", "list_label"]
+__all__ = ["fmt", "label", "labels", "list_label", "tags_label"]
 
 
 def label(vocabulary: str, word: str) -> str:
@@ -30,3 +30,16 @@ def __getattr__(name: str) -> object:
 def list_label(vocabulary: str, words: object) -> str:
     """The labels of a list cell of vocabulary words ("energy;reconstruction" -> "Energy, Reconstruction")."""
     return ", ".join(label(vocabulary, w) for w in str(words or "").split(LIST_SEPARATOR) if w)
+
+
+def tags_label(conflicts: object, conflicts_derived: object, themes: object, themes_derived: object) -> str:
+    """A tie's conflict and theme tags in short, derived ones marked ("Russia-Ukraine war (derived), Health")."""
+    parts = []
+    for vocabulary, cited, derived in (("conflict", conflicts, conflicts_derived), ("theme", themes, themes_derived)):
+        for word in str(cited or "").split(LIST_SEPARATOR):
+            if word:
+                parts.append(label(vocabulary, word).split(" (")[0])
+        for word in str(derived or "").split(LIST_SEPARATOR):
+            if word:
+                parts.append(fmt(catalogue(current_lang()).TAG_DERIVED, tag=label(vocabulary, word).split(" (")[0]))
+    return ", ".join(parts)

@@ -1,6 +1,7 @@
 """The view in the URL: query string <-> ViewFilter, and ViewFilter <-> the filter controls' values.
 
-Query keys: country, status, aid, relation, theme, conflict, from, to, city, tier, the map layers: show
+Query keys: country, status, aid, relation, theme, conflict, from, to, city, tier, tags (`tags=cited`: the theme
+and conflict filters read cited tags only; `derived`: derived only), the map layers: show
 (`show=networks`) and network (network ids; naming one turns the layer on), and lang (`lang=uk`: the interface
 language, kept in every link the page makes); lists are comma-separated; countries
 are ISO 3166-1 alpha-2 codes; words are those of `geodata.vocab`. Anything unknown
@@ -19,7 +20,7 @@ from dashboard import i18n, text
 from dashboard.share import SHARE_KEYS, parse_share_values
 from geodata.filters import ViewFilter
 from geodata.gazetteer import country_names
-from geodata.vocab import AID_TYPE, CONFLICT, RELATION, STATUS, THEME, TIER
+from geodata.vocab import AID_TYPE, CONFLICT, RELATION, STATUS, TAG_SOURCE, THEME, TIER
 
 MAX_QUERY_TEXT = 80
 YEAR_RANGE = (1000, 2999)
@@ -35,11 +36,12 @@ WORD_KEYS: dict[str, tuple[str, dict[str, str]]] = {
     "theme": ("themes", THEME),
     "conflict": ("conflicts", CONFLICT),
     "tier": ("tiers", TIER),
+    "tags": ("tag_sources", TAG_SOURCE),
     "show": ("layers", text.MAP_LAYERS),
 }
 KEYS: tuple[str, ...] = (
-    "country", "status", "aid", "relation", "theme", "conflict", "from", "to", "city", "tier", "show", "network",
-    i18n.LANG_KEY,
+    "country", "status", "aid", "relation", "theme", "conflict", "from", "to", "city", "tier", "tags", "show",
+    "network", i18n.LANG_KEY,
 )  # fmt: skip
 # Network ids are the dataset's (networks.csv), unknown here: a link keeps any id of this shape, at most
 # MAX_NETWORKS of them, and the map ignores ids the dataset lacks.
@@ -172,6 +174,7 @@ CONTROL_FIELDS: dict[str, str] = {
     "to": "year_to",
     "city": "place_query",
     "tier": "tiers",  # a radio: "" (all), "cited" or "listed"
+    "tags": "tag_sources",  # a radio: "" (cited and derived tags), "cited" or "derived"
     "show": "layers",
     "network": "networks",
 }
@@ -184,6 +187,7 @@ def control_values(view: ViewFilter) -> dict[str, object]:
         value = getattr(view, field_name)
         values[control] = list(value) if isinstance(value, tuple) else value
     values["tier"] = view.tiers[0] if len(view.tiers) == 1 else ""  # both tiers, or none: "All"
+    values["tags"] = view.tag_sources[0] if len(view.tag_sources) == 1 else ""  # both, or none: cited and derived
     return values
 
 

@@ -91,3 +91,12 @@ def test_any_query_string_parses_without_error(query):
     parsed = parse_query(query)
     assert isinstance(parsed.view, ViewFilter)
     assert parse_query(to_query(parsed.view)).view == parsed.view
+
+
+def test_the_tags_key_chooses_cited_or_derived_tags_and_round_trips():
+    parsed = parse_query("?conflict=russia_ukraine_war&tags=cited")
+    assert parsed.view.tag_sources == ("cited",) and parsed.notices == ()
+    assert to_query(parsed.view) == "?conflict=russia_ukraine_war&tags=cited"
+    assert control_values(parsed.view)["tags"] == "cited"
+    assert view_from_controls({**control_values(parsed.view), "tags": ""}).view.tag_sources == ()
+    assert parse_query("?tags=guessed").notices  # an unknown word is dropped, with a notice

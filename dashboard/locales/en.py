@@ -156,6 +156,7 @@ TABLE_COLUMNS: dict[str, str] = {
     "since": "Since",
     "status_date": "Status date",
     "aid_types": "Aid types",
+    "tags": "Conflict · theme",
     "provenance": "Lists",
     "distance_km": "km",
     "n_sources": "Sources",
@@ -381,3 +382,19 @@ DROPDOWN_LABELS: dict[str, str] = {
 # Partial dates of the data (dashboard.i18n.date_text): a decade ("1970s"), an approximate date ("1992~").
 DATE_DECADE = "{decade}s"
 DATE_APPROXIMATE = "c. {date}"
+
+# --- Data truth: derived conflict and theme tags (issue 12) ----------------------------------------------------
+FILTER_TAGS = "Conflict and theme tags"
+TAGS_OPTIONS: dict[str, str] = {"": "Cited and derived", "cited": "Cited only", "derived": "Derived only"}
+FILTER_TAGS_HINT = (
+    "Cited: a source of the tie gives the tag. Derived: a documented rule gives it (for example, a tie of a "
+    "Ukrainian or Russian place in force since 2022 belongs to the war; medical aid means health)."
+)
+TAG_DERIVED = "{tag} (derived)"  # a derived tag in the hover, the table and the panel
+TIE_HOVER_TAGS = "Tags: {tags}"
+WARTIME_HEADING = "Since the full-scale invasion (2022)"
+WARTIME_SUMMARY = "{formed} ties formed · {closed} suspended or ended · {aid} aid deliveries recorded"
+WARTIME_TOTALS = "Counted in the deliveries: {totals}"
+WARTIME_FORMED = "Formed"
+WARTIME_CLOSED = "Suspended or ended"
+MAP_LOADING = "Drawing the map…"

@@ -217,6 +217,7 @@ TABLE_COLUMNS: dict[str, str] = {
     "since": "Дата початку",
     "status_date": "Дата статусу",
     "aid_types": "Типи допомоги",
+    "tags": "Конфлікт · тема",
     "provenance": "Списки",
     "distance_km": "км",
     "n_sources": "Джерела",
@@ -449,3 +450,19 @@ DROPDOWN_LABELS: dict[str, str] = {
 # Часткові дати даних (dashboard.i18n.date_text): десятиліття («1970s»), приблизна дата («1992~»).
 DATE_DECADE = "{decade}-ті"
 DATE_APPROXIMATE = "бл. {date}"
+
+# --- Правдивість даних: виведені мітки конфлікту й теми (issue 12) --------------------------------------------
+FILTER_TAGS = "Мітки конфлікту й теми"
+TAGS_OPTIONS: dict[str, str] = {"": "З джерел і виведені", "cited": "Лише з джерел", "derived": "Лише виведені"}
+FILTER_TAGS_HINT = (
+    "З джерел: мітку дає джерело зв’язку. Виведені: її дає задокументоване правило (наприклад, зв’язок "
+    "українського чи російського міста, чинний від 2022 року, належить до війни; медична допомога — це здоров’я)."
+)
+TAG_DERIVED = "{tag} (виведено)"  # a derived tag in the hover, the table and the panel
+TIE_HOVER_TAGS = "Мітки: {tags}"
+WARTIME_HEADING = "Від початку повномасштабного вторгнення (2022)"
+WARTIME_SUMMARY = "Утворено зв’язків: {formed} · призупинено або припинено: {closed} · зафіксовано поставок допомоги: {aid}"
+WARTIME_TOTALS = "Пораховано в поставках: {totals}"
+WARTIME_FORMED = "Утворено"
+WARTIME_CLOSED = "Призупинено або припинено"
+MAP_LOADING = "Малюємо мапу…"

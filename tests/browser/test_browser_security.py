@@ -10,6 +10,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from interact import click
+
 from dashboard import ids, text
 from tests.browser.test_dashboard import WAIT, open_page
 
@@ -56,7 +58,7 @@ def test_the_page_works_under_its_content_security_policy(watched, live_server):
     assert "script-src 'self' 'sha256-" in policy and "'unsafe-eval'" not in policy
     drawn = open_page(watched, live_server)
     assert drawn["arcs"] >= 1
-    watched.find_element(By.XPATH, "//nav[contains(@class,'featured')]//button[normalize-space()='Kyiv']").click()
+    click(watched, By.XPATH, "//nav[contains(@class,'featured')]//button[normalize-space()='Kyiv']")
     WebDriverWait(watched, WAIT).until(lambda d: d.find_element(By.ID, ids.PANEL).text.strip())
     assert violations(watched) == []
     # the hook does see a violation when there is one (an inline script the policy does not list)
@@ -100,12 +102,12 @@ def test_your_own_csv_shows_its_report_and_its_ties_on_the_map(watched, live_ser
     names = watched.execute_script(TRACE_NAMES)
     assert any(not n.startswith(text.UPLOAD_LEGEND) for n in names)  # beside the bundled ties
 
-    watched.find_element(By.CSS_SELECTOR, f"#{ids.UPLOAD_MODE} input[value='alone']").click()
+    click(watched, By.CSS_SELECTOR, f"#{ids.UPLOAD_MODE} input[value='alone']")
     WebDriverWait(watched, WAIT).until(
         lambda d: all(n.startswith(text.UPLOAD_LEGEND) for n in d.execute_script(TRACE_NAMES))
     )
 
-    watched.find_element(By.ID, ids.UPLOAD_CLEAR).click()
+    click(watched, By.ID, ids.UPLOAD_CLEAR)
     WebDriverWait(watched, WAIT).until(lambda d: not status.text)
     WebDriverWait(watched, WAIT).until(
         lambda d: not any(n.startswith(text.UPLOAD_LEGEND) for n in d.execute_script(TRACE_NAMES))

@@ -9,6 +9,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from interact import click
+
 pytestmark = pytest.mark.browser
 
 WAIT = 60
@@ -64,7 +66,7 @@ def test_map_draws_countries_and_arcs_without_the_network(browser, live_server):
 def test_a_filter_changes_the_arcs_and_the_counts(browser, live_server):
     before = open_page(browser, live_server)
     counts_before = counts_text(browser)
-    browser.find_element(By.CSS_SELECTOR, "#filter-status input[value='suspended']").click()
+    click(browser, By.CSS_SELECTOR, "#filter-status input[value='suspended']")
     WebDriverWait(browser, WAIT).until(lambda d: counts_text(d) != counts_before)
     WebDriverWait(browser, WAIT).until(lambda d: (d.execute_script(DRAWN) or {}).get("points") != before["points"])
     after = browser.execute_script(DRAWN)
@@ -82,7 +84,7 @@ def test_kyiv_button_opens_a_panel_listing_warsaw_with_humanitarian_aid(browser,
     if dataset_dir != DATA_DIR or kyiv_warsaw.empty:
         pytest.skip("geodata/data has no Kyiv–Warsaw tie yet")
     open_page(browser, live_server)
-    browser.find_element(By.XPATH, "//nav[contains(@class,'featured')]//button[normalize-space()='Kyiv']").click()
+    click(browser, By.XPATH, "//nav[contains(@class,'featured')]//button[normalize-space()='Kyiv']")
     WebDriverWait(browser, WAIT).until(lambda d: "Warsaw" in d.find_element(By.ID, "panel").text)
     panel = browser.find_element(By.ID, "panel")
     assert panel.find_element(By.CLASS_NAME, "panel-title").text == "Kyiv"
@@ -119,7 +121,7 @@ def test_cited_only_changes_the_counts_and_the_arcs(browser, live_server):
     before = open_page(browser, live_server)
     counts_before = counts_text(browser)
     assert "Listed" in counts_before and "Cited" in counts_before
-    browser.find_element(By.CSS_SELECTOR, "#filter-tier input[value='cited']").click()
+    click(browser, By.CSS_SELECTOR, "#filter-tier input[value='cited']")
     WebDriverWait(browser, WAIT).until(lambda d: counts_text(d) != counts_before)
     WebDriverWait(browser, WAIT).until(lambda d: (d.execute_script(DRAWN) or {}).get("points") != before["points"])
     after = browser.execute_script(DRAWN)
@@ -139,7 +141,7 @@ return gd._fullData.filter(t => t.legendgroup === 'networks' && t.visible === tr
 def test_the_network_toggle_shows_member_rings(browser, live_server):
     open_page(browser, live_server)
     assert browser.execute_script(RINGS) == 0
-    browser.find_element(By.CSS_SELECTOR, "#filter-show input[value='networks']").click()
+    click(browser, By.CSS_SELECTOR, "#filter-show input[value='networks']")
     WebDriverWait(browser, WAIT).until(lambda d: d.execute_script(RINGS) > 0)
     assert "show=networks" in browser.current_url
     rings = browser.find_elements(By.CSS_SELECTOR, ".scattergeo path.point[d]")
@@ -169,3 +171,27 @@ def test_on_a_phone_the_map_and_its_legend_fit_the_screen(browser, live_server):
         assert fits["svg"][0] <= fits["legend"][0] and fits["legend"][1] <= fits["svg"][1] + 1
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+# JS: where the map looks (the drawn geo's centre, projection scale and rotation).
+GEO_VIEW = """
+const gd = document.querySelector('#map-graph .js-plotly-plot');
+if (!gd || !gd._fullLayout || !gd._fullLayout.geo) return null;
+const geo = gd._fullLayout.geo;
+return {lon: geo.center.lon, lat: geo.center.lat, scale: geo.projection.scale, rot: geo.projection.rotation.lon};
+"""
+
+
+def test_a_filtered_view_frames_its_ties_and_all_ties_are_the_world(browser, live_server):
+    open_page(browser, live_server)
+    world = browser.execute_script(GEO_VIEW)
+    assert world["scale"] == 1
+    open_page(browser, live_server, "?conflict=russia_ukraine_war&tags=cited")
+    WebDriverWait(browser, WAIT).until(lambda d: (d.execute_script(GEO_VIEW) or {}).get("scale", 1) > 2)
+    war = browser.execute_script(GEO_VIEW)
+    # Europe, from the Atlantic to the Donbas, not the whole world
+    assert -10 < war["lon"] < 45 and 40 < war["lat"] < 60
+    open_page(browser, live_server, "?city=Anchorage&tier=cited")
+    WebDriverWait(browser, WAIT).until(lambda d: abs((d.execute_script(GEO_VIEW) or {}).get("rot", 0)) > 150)
+    bering = browser.execute_script(GEO_VIEW)  # the short way: over the Bering Sea, not across Europe
+    assert bering["scale"] > 2

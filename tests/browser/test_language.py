@@ -8,6 +8,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from interact import click
+
 from dashboard import i18n
 from tests.browser.test_dashboard import WAIT, counts_text, open_page, wait_for_map
 
@@ -62,7 +64,7 @@ def test_switching_language_keeps_the_view(browser, live_server):
 def test_a_filter_change_in_ukrainian_keeps_lang_in_the_url(browser, live_server):
     open_page(browser, live_server, "?lang=uk")
     before = counts_text(browser)
-    browser.find_element(By.CSS_SELECTOR, "#filter-status input[value='active']").click()
+    click(browser, By.CSS_SELECTOR, "#filter-status input[value='active']")
     WebDriverWait(browser, WAIT).until(lambda d: counts_text(d) != before)
     WebDriverWait(browser, WAIT).until(lambda d: "status=active" in d.current_url)
     assert "lang=uk" in browser.current_url
@@ -72,7 +74,7 @@ def test_a_filter_change_in_ukrainian_keeps_lang_in_the_url(browser, live_server
 
 def test_the_kyiv_panel_in_ukrainian(browser, live_server):
     open_page(browser, live_server, "?lang=uk")
-    browser.find_element(By.CSS_SELECTOR, "button.city-button").click()  # the first featured city: Київ
+    click(browser, By.CSS_SELECTOR, "button.city-button")  # the first featured city: Київ
     # Read in the page: the panel re-renders while we wait, so a held element could go stale.
     title = "const t = document.querySelector('#panel .panel-title'); return t ? t.textContent : '';"
     WebDriverWait(browser, WAIT).until(lambda d: d.execute_script(title) == "Київ")  # not the empty panel's

@@ -15,6 +15,8 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from interact import click
+
 pytestmark = pytest.mark.browser
 
 WAIT = 60
@@ -70,23 +72,28 @@ def wait_for_link(browser, contains: str) -> str:
 
 
 def open_dialog(browser, button_id: str, dialog_id: str) -> None:
-    browser.find_element(By.ID, button_id).click()
+    click(browser, By.ID, button_id)
     WebDriverWait(browser, WAIT).until(lambda d: d.find_element(By.ID, dialog_id).get_attribute("open") is not None)
 
 
 def test_copy_link_restores_filters_place_colouring_and_map_view(browser, live_server):
     open_page(browser, live_server, "?status=active")
-    browser.find_element(By.XPATH, "//nav[contains(@class,'featured')]//button[normalize-space()='Kyiv']").click()
+    click(browser, By.XPATH, "//nav[contains(@class,'featured')]//button[normalize-space()='Kyiv']")
     WebDriverWait(browser, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#panel .panel-title"))
-    browser.find_element(By.CSS_SELECTOR, "#color-by input[value='aid']").click()
+    # Opening the panel frames the map on Kyiv's ties; the presenter pans and zooms from there.
+    WebDriverWait(browser, WAIT).until(lambda d: d.execute_script(MAP_VIEW)["zoom"] > 1)
+    click(browser, By.CSS_SELECTOR, "#color-by input[value='aid']")
     # Pan with the mouse, then zoom in with the mode bar: what a presenter does before sharing.
     frame = browser.find_element(By.CSS_SELECTOR, "#map-graph .geo .bg rect")
-    ActionChains(browser).move_to_element(frame).click_and_hold().move_by_offset(-160, 50).release().perform()
+    # From near a corner: the map is framed on Kyiv's ties, so its middle is full of places a press would select.
+    corner = (-frame.size["width"] // 2 + 12, -frame.size["height"] // 2 + 12)
+    drag = ActionChains(browser).move_to_element_with_offset(frame, *corner).click_and_hold()
+    drag.move_by_offset(160, 50).release().perform()
     browser.execute_script("document.querySelector('#map-graph button.modebar-btn[data-val=\"in\"]').click()")
     link = wait_for_link(browser, "zoom=")
     before = browser.execute_script(MAP_VIEW)
     assert "status=active" in link and "place=" in link and "color=aid" in link and "rot=" in link
-    browser.find_element(By.ID, "copy-link").click()
+    click(browser, By.ID, "copy-link")
     WebDriverWait(browser, WAIT).until(lambda d: d.find_element(By.ID, "copy-link").get_attribute("data-state"))
     assert browser.find_element(By.ID, "copy-link").get_attribute("data-state") == "copied"
 
@@ -175,17 +182,17 @@ def test_each_export_downloads_from_the_app(browser, live_server, tmp_path):
     citation = browser.find_element(By.ID, "citation").text
     assert "dataset version" in citation and "/?status=suspended" in citation
 
-    browser.find_element(By.CSS_SELECTOR, "#export-size input[value='1280x720']").click()
-    browser.find_element(By.CSS_SELECTOR, "#export-hidpi input").click()
-    browser.find_element(By.ID, "export-png").click()
+    click(browser, By.CSS_SELECTOR, "#export-size input[value='1280x720']")
+    click(browser, By.CSS_SELECTOR, "#export-hidpi input")
+    click(browser, By.ID, "export-png")
     png = _downloaded(tmp_path, "twinning-atlas-1280x720@2x.png")
     image = Image.open(io.BytesIO(png.read_bytes())).convert("RGB")
     assert image.size == (2560, 1440)
     small = image.resize((640, 360))
     assert len(small.getcolors(1 << 20)) > 50 and max(small.getcolors(1 << 20))[0] < 0.9 * 640 * 360
 
-    browser.find_element(By.CSS_SELECTOR, "#export-hidpi input").click()
-    browser.find_element(By.ID, "export-svg").click()
+    click(browser, By.CSS_SELECTOR, "#export-hidpi input")
+    click(browser, By.ID, "export-svg")
     svg = _downloaded(tmp_path, "twinning-atlas-1280x720.svg").read_text(encoding="utf-8")
     assert 'width="1280" height="720"' in svg[:600] and "js-line" in svg and "Suspended ties" in svg
     assert "GeoNames" in svg and "dataset version" in svg
@@ -196,7 +203,7 @@ def test_each_export_downloads_from_the_app(browser, live_server, tmp_path):
         ("export-csv", "twinning-atlas.csv"),
         ("export-geojson", "twinning-atlas.geojson"),
     ):
-        browser.find_element(By.ID, link_id).click()
+        click(browser, By.ID, link_id)
         _downloaded(tmp_path, name)
     assert '<h1 class="atlas-title">Suspended ties</h1>' in (tmp_path / "twinning-atlas.html").read_text("utf-8")
     assert (tmp_path / "twinning-atlas.csv").read_text("utf-8").startswith("# Twinning Atlas, dataset version")
