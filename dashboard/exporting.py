@@ -24,8 +24,8 @@ from plotly.utils import PlotlyJSONEncoder
 from dashboard import figures, i18n, text
 from dashboard.dataset import Atlas, current_atlas
 from dashboard.downloads import DOWNLOAD_COLUMNS, partnerships_csv, partnerships_geojson
-from dashboard.framing import frame_figure, framed_ties
-from dashboard.share import SIZES, ShareView, apply_map_view, parse_share, share_query, without_presentation
+from dashboard.framing import place_view
+from dashboard.share import SIZES, ShareView, parse_share, share_query, without_presentation
 from dashboard.urlstate import parse_query, to_query
 from geodata.schema import SOURCE_SEPARATOR
 
@@ -172,10 +172,7 @@ def view_figure(atlas: Atlas, view: View) -> dict[str, Any]:
         place_labels=atlas.place_labels,
         selected_place=view.share.place,
     )
-    place = view.share.place
-    if not view.share.map_view.as_dict():  # a pinned view (lon, lat, zoom) wins over the frame of the ties
-        frame_figure(figure, atlas.index, framed_ties(atlas.index, view.mask, place), place)
-    apply_map_view(figure["layout"], view.share.map_view)
+    place_view(figure, atlas.index, view.mask, view.share.place, view.share.map_view)
     figure["layout"]["showlegend"] = view.share.legend
     return figure
 

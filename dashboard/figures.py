@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import i18n, text
+from dashboard.text import short_label
 from geodata.filters import PartnershipIndex, ViewFilter
 from geodata.schema import LIST_SEPARATOR, SOURCE_SEPARATOR
 from geodata.vocab import AID_TYPE, STATUS
@@ -248,11 +249,6 @@ def provenance_text(tie: Any) -> str:
     if getattr(tie, "certainty", "") == "uncertain":
         parts.append(text.PANEL_UNCERTAIN)
     return " · ".join(parts)
-
-
-def short_label(label: str) -> str:
-    """A vocabulary label without its parenthesis, for the legend ("Ended (terminated or retired)" -> "Ended")."""
-    return label.split(" (")[0]
 
 
 def tie_tags_label(tie: Any) -> str:

@@ -3,16 +3,18 @@
 The extent comes from `geodata.extent.core_extent` (pure, unit-tested); this module turns it into the geo layout
 of the Plotly figure and gives the figure a `uirevision` per set of ties, so that Plotly applies the new frame when
 the ties change and keeps the user's own pan and zoom while they do not. A link that pins a view (`lon`, `lat`,
-`zoom`) is applied after this and wins.
+`zoom`) wins: `place_view` shows it instead.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from typing import Any
 
 import numpy as np
 
+from dashboard.share import MapView, apply_map_view
 from geodata.extent import WORLD, Extent, core_extent, tie_ends
 from geodata.filters import PartnershipIndex
 
@@ -75,4 +77,16 @@ def frame_figure(
     projection["scale"] = framed["projection"]["scale"]
     projection.setdefault("rotation", {}).update(framed["projection"]["rotation"])
     geo["uirevision"] = ties_revision(index, mask, place_id)
+    return figure
+
+
+def place_view(
+    figure: dict[str, Any], index: PartnershipIndex, mask: np.ndarray, place_id: str | None, pinned: MapView
+) -> dict[str, Any]:
+    """Show a view's map where it belongs (in place): the view a link pinned, else the frame of its ties."""
+    if not pinned.as_dict():
+        return frame_figure(figure, index, framed_ties(index, mask, place_id), place_id)
+    apply_map_view(figure["layout"], pinned)
+    # a revision of its own, so Plotly shows the pinned view even over a frame drawn before the link was read
+    figure["layout"]["geo"]["uirevision"] = "pinned:" + json.dumps(pinned.as_dict(), sort_keys=True)
     return figure

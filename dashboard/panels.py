@@ -174,7 +174,8 @@ def _aid_entries(atlas: Atlas, place_id: str) -> list[AidEntry]:
     mine = events[(events["donor_id"] == place_id) | (events["recipient_id"] == place_id)]
     entries = []
     for _, event in mine.sort_values("date", kind="stable").iterrows():
-        quantities = tuple(q for c in QUANTITY_COLUMNS if c in event and (q := format_quantity(c, event[c])))
+        amounts = _amounts(event)
+        quantities = tuple(q for c, number in amounts if (q := format_quantity(c, number)))
         entries.append(
             AidEntry(
                 date=event["date"] or "",
@@ -185,7 +186,7 @@ def _aid_entries(atlas: Atlas, place_id: str) -> list[AidEntry]:
                 quantities=quantities,
                 uncertain=event["certainty"] == "uncertain",
                 sources=_sources(event["sources"]),
-                amounts=_amounts(event),
+                amounts=amounts,
             )
         )
     return entries

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dashboard.i18n import catalogue, current_lang, fmt
 from geodata.schema import LIST_SEPARATOR
 
-__all__ = ["fmt", "label", "labels", "list_label", "tags_label"]
+__all__ = ["fmt", "label", "labels", "list_label", "short_label", "tags_label"]
 
 
 def label(vocabulary: str, word: str) -> str:
@@ -20,6 +20,11 @@ def label(vocabulary: str, word: str) -> str:
 def labels(vocabulary: str) -> dict[str, str]:
     """Word -> label of a vocabulary (status, aid, relation, theme, conflict, tier, kind, certainty)."""
     return catalogue(current_lang()).VOCAB_LABELS[vocabulary]
+
+
+def short_label(label: str) -> str:
+    """A vocabulary label without its parenthesis, for the legend ("Ended (terminated or retired)" -> "Ended")."""
+    return label.split(" (")[0]
 
 
 def __getattr__(name: str) -> object:
@@ -38,8 +43,8 @@ def tags_label(conflicts: object, conflicts_derived: object, themes: object, the
     for vocabulary, cited, derived in (("conflict", conflicts, conflicts_derived), ("theme", themes, themes_derived)):
         for word in str(cited or "").split(LIST_SEPARATOR):
             if word:
-                parts.append(label(vocabulary, word).split(" (")[0])
+                parts.append(short_label(label(vocabulary, word)))
         for word in str(derived or "").split(LIST_SEPARATOR):
             if word:
-                parts.append(fmt(catalogue(current_lang()).TAG_DERIVED, tag=label(vocabulary, word).split(" (")[0]))
+                parts.append(fmt(catalogue(current_lang()).TAG_DERIVED, tag=short_label(label(vocabulary, word))))
     return ", ".join(parts)

@@ -103,8 +103,9 @@ def ukrainian_cited(ties: pd.DataFrame) -> tuple[int, int]:
 def tags_section(ties: pd.DataFrame) -> list[str]:
     """The report's lines on conflict and theme tags: per tag, ties with it cited, derived and in all."""
     counts = tag_counts(ties)
-    ua_ru = ties["country_a"].isin(["UA", "RU"]) | ties["country_b"].isin(["UA", "RU"])
-    tagged = (ties["conflicts"].fillna("") != "") | (ties.get("conflicts_derived", "").fillna("") != "")
+    ua_ru = ties["country_a"].isin(UA_RU) | ties["country_b"].isin(UA_RU)
+    blank = pd.Series("", index=ties.index)
+    tagged = (ties["conflicts"].fillna("") != "") | (ties.get("conflicts_derived", blank).fillna("") != "")
     n_ua, n_places = ukrainian_cited(ties)
     return [
         "## Conflict and theme tags\n",

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from dash import Input, Output, State, callback
 
 from dashboard import figures, i18n, ids, text
 from dashboard.dataset import Atlas, current_atlas
-from dashboard.framing import frame_figure, framed_ties
-from dashboard.share import apply_map_view, map_view_from_store
+from dashboard.framing import place_view
+from dashboard.share import MapView, map_view_from_store
 from dashboard.upload import with_uploaded_ties
 from dashboard.urlstate import parse_query
 
@@ -21,7 +20,7 @@ def map_for_view(
     color_by: str | None,
     place_id: str | None,
     partnership_id: str | None,
-    frame: bool = True,
+    pinned: MapView | None = None,
 ) -> tuple[dict[str, Any], str]:
     """The map figure of a view, and the line-style key shown under it (when colours do not say the status)."""
     view = parse_query(query).view
@@ -37,8 +36,7 @@ def map_for_view(
         selected_tie=partnership_id,
         network_layer=figures.network_traces(layers.network_members, layers.networks, view, atlas.index.place_code_of),
     )
-    if frame:  # a link that pins the map view (lon, lat, zoom) is not re-framed
-        frame_figure(figure, atlas.index, framed_ties(atlas.index, mask, place_id), place_id)
+    place_view(figure, atlas.index, mask, place_id, pinned or MapView())
     return figure, text.STYLE_KEY if color_by == "aid" else ""
 
 
@@ -66,9 +64,6 @@ def update_map(
 ) -> tuple:
     with i18n.language(lang):
         pinned = map_view_from_store(map_view)
-        figure, style_key = map_for_view(current_atlas(), query, color_by, place_id, tie_id, frame=not pinned.as_dict())
+        figure, style_key = map_for_view(current_atlas(), query, color_by, place_id, tie_id, pinned)
         figure = with_uploaded_ties(figure, uploaded, upload_mode, parse_query(query).view, color_by or "status")
-    apply_map_view(figure["layout"], pinned)
-    if pinned.as_dict():  # a new revision, so Plotly shows the pinned view even over a frame drawn before it came
-        figure["layout"]["geo"]["uirevision"] = "pinned:" + json.dumps(pinned.as_dict(), sort_keys=True)
     return figure, style_key
