@@ -11,8 +11,9 @@ from typing import TypeVar
 
 import numpy as np
 
-from dashboard import figures, i18n, table, text
+from dashboard import i18n, table, text
 from dashboard.config import read_config
+from dashboard.figures import hover_texts
 from geodata import Layers, load_layers
 from geodata.filters import PartnershipIndex
 from geodata.gazetteer import normalise_name
@@ -89,8 +90,8 @@ def build_atlas(layers: Layers, build_dir: Path | None = None) -> Atlas:
     return Atlas(
         layers=layers,
         index=index,
-        tie_hover_by_lang=_per_language(lambda: figures.tie_hover_texts(layers.partnerships)),
-        place_labels_by_lang=_per_language(lambda: figures.place_labels(layers.places, index.place_ids)),
+        tie_hover_by_lang=_per_language(lambda: hover_texts.tie_hover_texts(layers.partnerships)),
+        place_labels_by_lang=_per_language(lambda: hover_texts.place_labels(layers.places, index.place_ids)),
         featured=featured_place_ids(layers),
         table_rows_by_lang=_per_language(lambda: table.format_rows(layers.partnerships)),
         table_order=table.display_order(layers.partnerships),

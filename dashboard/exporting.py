@@ -149,7 +149,7 @@ def view_subtitle(atlas: Atlas, query: str | None, share: ShareView) -> str:
     for key, field_name in SUBTITLE_WORDS:
         words = getattr(view, field_name)
         if words:
-            labels = ", ".join(figures.short_label(text.label(key, w)) for w in words)
+            labels = ", ".join(text.short_label(text.label(key, w)) for w in words)
             parts.append(f"{text.FACET_NAMES[key]}: {labels}")
     if view.year_from is not None or view.year_to is not None:
         parts.append(f"{text.FACET_NAMES['years']}: {view.year_from or '…'}–{view.year_to or '…'}")

@@ -7,7 +7,8 @@ from dash import dcc, html
 from dashboard import i18n, ids, text
 from dashboard.controls import checklist, radio_row, year_input
 from dashboard.dataset import Atlas
-from dashboard.figures import STATUS_STYLE, short_label
+from dashboard.figures.styles import STATUS_STYLE
+from dashboard.text import short_label
 
 
 def _field(label: str, control: object, control_id: str, hint: object = None) -> html.Div:

@@ -18,7 +18,9 @@ from dash import html
 
 from dashboard import i18n, text
 from dashboard.dataset import Atlas
-from dashboard.figures import LISTED_KEY, listed_by_only, lists_label, local_name, short_label, tie_tags_label
+from dashboard.figures.hover_texts import listed_by_only, lists_label, local_name, tie_tags_label
+from dashboard.figures.styles import LISTED_KEY
+from dashboard.text import short_label
 from dashboard.wartime_panel import render_wartime, wartime_changes
 from geodata.schema import LIST_SEPARATOR, QUANTITY_COLUMNS, SOURCE_SEPARATOR
 from geodata.vocab import CLOSED_STATUSES, STATUS

@@ -6,7 +6,8 @@ import numpy as np
 from dash import html
 
 from dashboard import i18n, text
-from dashboard.figures import LISTED_STYLE, PLACE_COLOR, STATUS_STYLE, short_label, tier_mask
+from dashboard.figures.styles import LISTED_STYLE, PLACE_COLOR, STATUS_STYLE, tier_mask
+from dashboard.text import short_label
 from geodata.filters import PartnershipIndex, ViewCounts
 from geodata.vocab import TIER
 

@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 
 from dashboard import i18n, text
-from dashboard.figures import lists_label, short_label
+from dashboard.figures.hover_texts import lists_label
+from dashboard.text import short_label
 from geodata.vocab import TIER
 
 ROW_ID = "partnership_id"

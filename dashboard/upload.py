@@ -22,6 +22,7 @@ from dash import dcc, html
 
 from dashboard import figures, ids, table, text
 from dashboard.controls import radio_row
+from dashboard.figures import hover_texts
 from geodata.filters import PartnershipIndex, ViewFilter
 from geodata.layers import partnership_id
 from geodata.problems import Problem
@@ -166,7 +167,7 @@ def uploaded_traces(ties: pd.DataFrame, view: ViewFilter, alone: bool, color_by:
     places = upload_places(ties)
     index = PartnershipIndex(ties, places)
     mask = index.mask(replace(view, tiers=()))  # tiers name the bundled data's tiers; yours is its own
-    hover = figures.tie_hover_texts(ties)
+    hover = hover_texts.tie_hover_texts(ties)
     hover = np.array(
         [f"{h}<br><i>{text.fmt(text.UPLOAD_HOVER_TAG, row=r)}</i>" for h, r in zip(hover, ties["source_row"])],
         dtype=object,
@@ -176,7 +177,7 @@ def uploaded_traces(ties: pd.DataFrame, view: ViewFilter, alone: bool, color_by:
         mask,
         color_by=color_by if alone else "status",
         tie_hover=hover,
-        place_labels=figures.place_labels(places, index.place_ids),
+        place_labels=hover_texts.place_labels(places, index.place_ids),
     )
     traces = []
     for trace in figure["data"]:

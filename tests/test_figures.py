@@ -10,6 +10,7 @@ import pytest
 from dash._utils import to_json
 
 from dashboard import figures
+from dashboard.figures import hover_texts
 from geodata.filters import PartnershipIndex, ViewFilter
 from geodata.vocab import AID_TYPE
 
@@ -69,8 +70,8 @@ def make_figure(n: int, color_by: str = "status", **kwargs) -> tuple[dict, Partn
         index,
         index.mask(ViewFilter()),
         color_by=color_by,
-        tie_hover=figures.tie_hover_texts(frame),
-        place_labels=figures.place_labels(places, index.place_ids),
+        tie_hover=hover_texts.tie_hover_texts(frame),
+        place_labels=hover_texts.place_labels(places, index.place_ids),
         **kwargs,
     )
     return figure, index
@@ -194,7 +195,7 @@ def test_figure_assembly_is_fast_at_25k_ties():
 
     frame, places = synthetic_partnerships(25_000)
     index = PartnershipIndex(frame, places)
-    hover, labels = figures.tie_hover_texts(frame), figures.place_labels(places, index.place_ids)
+    hover, labels = hover_texts.tie_hover_texts(frame), hover_texts.place_labels(places, index.place_ids)
     view = ViewFilter(statuses=("active", "suspended", "ended"))
     timings = []
     for _ in range(3):

@@ -93,7 +93,7 @@ def test_markup_is_kept(where, en_text, uk_text):
 
 
 def test_vocabulary_labels_keep_their_parenthesis():
-    """figures.short_label cuts a label at " (": a long label must still have its short form first."""
+    """text.short_label cuts a label at " (": a long label must still have its short form first."""
     for group, labels in en.VOCAB_LABELS.items():
         for word, label in labels.items():
             assert (" (" in uk.VOCAB_LABELS[group][word]) == (" (" in label), (group, word)

@@ -90,8 +90,8 @@ def test_a_view_under_the_limits_is_drawn_whole_without_a_notice():
 
 @pytest.mark.parametrize(("arc_limit", "place_limit"), [(150, 10_000), (10_000, 30), (150, 30)])
 def test_a_view_over_a_limit_is_drawn_capped_and_says_so(monkeypatch, arc_limit, place_limit):
-    monkeypatch.setattr(figures, "ARC_LIMIT", arc_limit)
-    monkeypatch.setattr(figures, "PLACE_LIMIT", place_limit)
+    monkeypatch.setattr(figures.traces, "ARC_LIMIT", arc_limit)
+    monkeypatch.setattr(figures.traces, "PLACE_LIMIT", place_limit)
     index = index_of(["active", "unknown"], ["cited", "listed"])
     mask = index.mask(ViewFilter())
     figure = figure_of(index, mask)
@@ -106,7 +106,7 @@ def test_a_view_over_a_limit_is_drawn_capped_and_says_so(monkeypatch, arc_limit,
 
 
 def test_capped_place_dots_are_the_busiest(monkeypatch):
-    monkeypatch.setattr(figures, "PLACE_LIMIT", 20)
+    monkeypatch.setattr(figures.traces, "PLACE_LIMIT", 20)
     index = index_of(["unknown"], ["listed"])
     mask = index.mask(ViewFilter())
     dots = next(t for t in figure_of(index, mask)["data"] if t.get("legendgroup") == "places")["customdata"]

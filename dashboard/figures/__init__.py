@@ -1,0 +1,106 @@
+"""The map figure, assembled from the index's per-tie arrays: one trace per category, never one per tie.
+
+Figures are plain dicts: building a `go.Figure` would re-validate every array on every update. The parts live in
+modules of their own: `styles` (how ties look), `arrays` (typed arrays), `hover_texts`, `traces`, `hover_targets`,
+`map_layout` (base map, legend, notices) and `networks` (the networks layer); this module puts them together.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from dashboard import text
+from dashboard.figures import traces
+from dashboard.figures.arrays import arc_segments, decode_typed_array
+from dashboard.figures.hover_targets import MIDPOINT_LIMIT, TIE_TOKEN, clicked_target, midpoint_trace
+from dashboard.figures.map_layout import capped_notices, graph_config, map_layout, notice_annotation
+from dashboard.figures.networks import NETWORK_GROUP, network_key, network_traces
+from dashboard.figures.styles import (
+    AID_COLORS,
+    AID_PALETTE,
+    COLOR_MODES,
+    HIGHLIGHT_COLOR,
+    LISTED_KEY,
+    NO_AID_COLOR,
+    STATUS_STYLE,
+    Category,
+    arc_categories,
+    tier_mask,
+)
+from dashboard.figures.traces import (
+    ARC_LIMIT,
+    PLACE_LIMIT,
+    arc_trace,
+    highlighted_rows,
+    listed_legend_key,
+    places_trace,
+    selected_place_trace,
+)
+from geodata.filters import PartnershipIndex
+
+# What the rest of the dashboard uses from the map's modules, under one name.
+__all__ = [
+    "AID_COLORS",
+    "AID_PALETTE",
+    "ARC_LIMIT",
+    "COLOR_MODES",
+    "HIGHLIGHT_COLOR",
+    "LISTED_KEY",
+    "MIDPOINT_LIMIT",
+    "NETWORK_GROUP",
+    "NO_AID_COLOR",
+    "PLACE_LIMIT",
+    "STATUS_STYLE",
+    "TIE_TOKEN",
+    "arc_segments",
+    "clicked_target",
+    "decode_typed_array",
+    "graph_config",
+    "highlighted_rows",
+    "map_figure",
+    "network_key",
+    "network_traces",
+]
+
+
+def map_figure(
+    index: PartnershipIndex,
+    mask: np.ndarray,
+    *,
+    color_by: str = "status",
+    tie_hover: np.ndarray,
+    place_labels: np.ndarray,
+    selected_place: str | None = None,
+    selected_tie: str | None = None,
+    network_layer: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The world map of the ties in `mask`, coloured by status or aid type, with the selection highlighted
+    and, when given, the network layer's traces (`network_traces`)."""
+    color_by = color_by if color_by in COLOR_MODES else "status"
+    categories = arc_categories(index, index.capped(mask, traces.ARC_LIMIT), color_by)
+    drawn = [arc_trace(index, c) for c in categories]
+    if any(c.key == LISTED_KEY for c in categories):
+        drawn = [listed_legend_key(), *drawn]
+    highlight = highlighted_rows(index, mask, selected_place, selected_tie)
+    if len(highlight):
+        drawn.append(
+            arc_trace(index, Category("selected", text.SELECTED_TIES, highlight, HIGHLIGHT_COLOR, "solid", 2.4, 0.95))
+        )
+    # Hover and click targets for ties: a marker at each arc's middle (a line trace has no per-tie hover). The
+    # cited ties get them whenever they are few, the listed ones only when the whole view is.
+    n_cited = int((mask & ~tier_mask(index, LISTED_KEY)).sum())
+    drawn.extend(
+        midpoint_trace(index, c, tie_hover)
+        for c in categories
+        if (mask.sum() if c.key == LISTED_KEY else n_cited) <= MIDPOINT_LIMIT
+    )
+    drawn.append(places_trace(index, mask, place_labels))  # places on top: clicking one opens its panel
+    drawn.extend(network_layer or [])  # network rings over the dots they circle; no arcs
+    if selected_place and (marker := selected_place_trace(index, selected_place, place_labels)) is not None:
+        drawn.append(marker)
+    layout = map_layout(color_by)
+    if notices := capped_notices(index, mask):
+        layout.setdefault("annotations", []).append(notice_annotation("<br>".join(notices)))
+    return {"data": drawn, "layout": layout}

@@ -1,0 +1,144 @@
+"""The drawn traces: arcs per category, the legend key of the listed tier, place dots and the selection."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from dashboard import text
+from dashboard.figures.arrays import arc_segments, typed_array
+from dashboard.figures.styles import (
+    HIGHLIGHT_COLOR,
+    LISTED_KEY,
+    LISTED_PLACE_COLOR,
+    LISTED_STYLE,
+    PLACE_COLOR,
+    Category,
+    tier_mask,
+)
+from geodata.filters import PartnershipIndex
+from geodata.vocab import AID_TYPE, STATUS
+
+# Above this many ties in view, the map draws this many (the index's drawing order) and says so: 100,000 arcs
+# take seconds to draw and make every pan and zoom stall (README, "Performance").
+ARC_LIMIT = 30_000
+# At most this many place dots, the places with most ties in view: each dot is an SVG node plotly.js styles one
+# by one, and 16,000 of them were three quarters of a redraw of every tie.
+PLACE_LIMIT = 1_000
+
+
+def arc_trace(index: PartnershipIndex, category: Category, name: str | None = None) -> dict[str, Any]:
+    lon, lat = arc_segments(index, category.rows)
+    return {
+        "type": "scattergeo",
+        "mode": "lines",
+        "name": name or category.label,
+        "legendgroup": category.key,
+        "showlegend": category.show_legend,
+        "legendrank": category.legend_rank,
+        "lon": typed_array(lon),
+        "lat": typed_array(lat),
+        "line": {"color": category.color, "width": category.width, "dash": category.dash},
+        "opacity": category.opacity,
+        "hoverinfo": "skip",
+        "connectgaps": False,
+    }
+
+
+def listed_legend_key() -> dict[str, Any]:
+    """A legend entry for the listed tier drawn darker than its faint lines (which would be invisible there); it
+    has no data, and shares the listed trace's legend group, so a click on it hides or shows the listed ties."""
+    return {
+        "type": "scattergeo",
+        "mode": "lines",
+        "name": text.LISTED_TRACE,
+        "legendgroup": LISTED_KEY,
+        "legendrank": len(STATUS) + len(AID_TYPE),
+        "lon": [None],
+        "lat": [None],
+        "line": {"color": LISTED_STYLE["color"], "width": 1.5},
+        "hoverinfo": "skip",
+    }
+
+
+def places_trace(index: PartnershipIndex, mask: np.ndarray, place_labels: np.ndarray) -> dict[str, Any]:
+    counts = index.tie_counts(mask)
+    cited = index.tie_counts(mask & ~tier_mask(index, LISTED_KEY))
+    codes = np.flatnonzero(counts > 0)
+    codes = codes[~np.isnan(index.place_lon[codes])]
+    if len(codes) > PLACE_LIMIT:
+        # Places with a cited tie first, then the busiest: the story's places always get their dot.
+        rank = counts[codes] + (cited[codes] > 0) * (counts.max() + 1)
+        codes = codes[np.argpartition(-rank, PLACE_LIMIT - 1)[:PLACE_LIMIT]]
+    # Listed-only places first and cited places last, so these are drawn on top.
+    codes = codes[np.lexsort((codes, cited[codes] > 0))]
+    n, n_cited = counts[codes], cited[codes]
+    is_cited = n_cited > 0
+    # Cited places prominent (dark, sized by their cited ties: the story's hubs stand out, not the cities that
+    # merely list many twins); listed-only places small, light dots.
+    sizes = np.where(is_cited, np.minimum(5.0 + 2.5 * np.sqrt(n_cited), 24.0), np.minimum(2.5 + 0.4 * np.sqrt(n), 5.5))
+    hover = [
+        f"<b>{label}</b><br>"
+        + (text.fmt(text.CITED_PLACE_HOVER, n=k, cited=c) if c else text.fmt(text.PLACE_HOVER, n=k))
+        for label, k, c in zip(place_labels[codes], n.tolist(), n_cited.tolist())
+    ]
+    # customdata per place: [place code, ties in view] (the click and hover read it). Plain lists: plotly.js
+    # leaves a 2-D typed array out of click events.
+    custom = np.column_stack([codes, n]).tolist()
+    return {
+        "type": "scattergeo",
+        "mode": "markers",
+        "name": text.PLACES_TRACE,
+        "legendgroup": "places",
+        "legendrank": 2000,
+        "lon": typed_array(index.place_lon[codes]),
+        "lat": typed_array(index.place_lat[codes]),
+        "marker": {
+            "size": typed_array(sizes.astype(np.float32)),
+            # 1 = a place with a cited tie in view, 0 = listed-only, through a two-colour scale.
+            "color": typed_array(is_cited.astype(np.uint8)),
+            "colorscale": [[0, LISTED_PLACE_COLOR], [1, PLACE_COLOR]],
+            "cmin": 0,
+            "cmax": 1,
+            "showscale": False,
+            "opacity": typed_array(np.where(is_cited, 0.9, 0.8).astype(np.float32)),
+            "line": {"color": "#ffffff", "width": typed_array(np.where(is_cited, 0.8, 0.0).astype(np.float32))},
+        },
+        "text": place_labels[codes].tolist(),
+        "hovertext": hover,
+        "customdata": custom,
+        "hovertemplate": "%{hovertext}<extra></extra>",
+    }
+
+
+def selected_place_trace(index: PartnershipIndex, place_id: str, place_labels: np.ndarray) -> dict[str, Any] | None:
+    code = index.place_code_of.get(place_id)
+    if code is None or math.isnan(index.place_lon[code]):
+        return None
+    return {
+        "type": "scattergeo",
+        "mode": "markers+text",
+        "name": str(place_labels[code]),
+        "showlegend": False,
+        "lon": [float(index.place_lon[code])],
+        "lat": [float(index.place_lat[code])],
+        "marker": {"size": 24, "symbol": "circle-open", "color": HIGHLIGHT_COLOR, "line": {"width": 3}},
+        "text": [str(place_labels[code]).rsplit(" (", 1)[0]],
+        "textposition": "top center",
+        "textfont": {"size": 13, "color": HIGHLIGHT_COLOR},
+        "hoverinfo": "skip",
+    }
+
+
+def highlighted_rows(
+    index: PartnershipIndex, mask: np.ndarray, place_id: str | None, partnership_id: str | None
+) -> np.ndarray:
+    """Rows to draw highlighted: the selected place's ties in view, and the selected tie."""
+    wanted = np.zeros(index.size, dtype=bool)
+    if place_id:
+        wanted |= index.touches([place_id]) & mask
+    if partnership_id and (row := index.row_of(partnership_id)) is not None:
+        wanted[row] = True
+    return np.flatnonzero(wanted)
