@@ -41,6 +41,7 @@ FILTER_CONTROLS: dict[str, tuple[str, str]] = {
 }
 
 MAP_GRAPH = "map-graph"
+MAP_CLICK = "map-click"  # dcc.Store: a click on the map as the user aimed it (assets/map_targets.js)
 STYLE_KEY = "style-key"
 PANEL_CARD = "panel-card"
 COUNTS = "counts"

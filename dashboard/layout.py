@@ -302,6 +302,7 @@ def page(atlas: Atlas, topojson_url: str) -> html.Div:
         dcc.Store(id=ids.LANG, data=i18n.current_lang()),
         dcc.Store(id=ids.SELECTED_PLACE, data=None),
         dcc.Store(id=ids.SELECTED_TIE, data=None),
+        dcc.Store(id=ids.MAP_CLICK, data=None),
     ]
     notices = html.Div(id=ids.NOTICES, className="notices", role="alert")
     layout = html.Div(

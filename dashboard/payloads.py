@@ -68,7 +68,15 @@ def click_data(value: Any) -> bool:
 
 
 def row_list(value: Any) -> bool:
-    """None or a list of table rows (objects)."""
+    """None, a list of table rows (objects), or rows chosen by id ({"ids": [id, ...]}, as the map selects one)."""
+    if isinstance(value, dict):
+        chosen = value.get("ids")
+        return (
+            set(value) == {"ids"}
+            and isinstance(chosen, list)
+            and len(chosen) <= 10
+            and all(text_value(300)(c) for c in chosen)
+        )
     return value is None or (isinstance(value, list) and len(value) <= 5000 and all(isinstance(r, dict) for r in value))
 
 
@@ -121,7 +129,7 @@ VALUE_RULES: dict[tuple[str, str], Check] = {
     (ids.COLOR_BY, "value"): text_value(50),
     (ids.SELECTED_PLACE, "data"): text_value(300),
     (ids.SELECTED_TIE, "data"): text_value(300),
-    (ids.MAP_GRAPH, "clickData"): click_data,
+    (ids.MAP_CLICK, "data"): click_data,
     (ids.TABLE, "selectedRows"): row_list,
     (ids.TABLE_SEARCH, "value"): text_value(1000),
     (ids.PANEL_CLOSE, "n_clicks"): count,

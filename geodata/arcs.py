@@ -57,3 +57,29 @@ def great_circle_km(lon_a: float, lat_a: float, lon_b: float, lat_b: float) -> f
     """Distance along the great circle, in km (mean Earth radius)."""
     a, b = _unit_vector(lon_a, lat_a), _unit_vector(lon_b, lat_b)
     return float(6371.0088 * np.arccos(np.clip(np.dot(a, b), -1.0, 1.0)))
+
+
+def points_along(
+    lon_a: np.ndarray, lat_a: np.ndarray, lon_b: np.ndarray, lat_b: np.ndarray, spacing: float, most: int = 48
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Points strictly between the ends of many great-circle arcs, about `spacing` degrees apart (at least one,
+    at most `most` per arc): (lon, lat, arc) with `arc` the position of each point's arc in the inputs.
+
+    The ends are left out, so that a place at the end of an arc is never covered by a point of its arc."""
+    lam_a, phi_a, lam_b, phi_b = (np.radians(np.asarray(x, dtype=np.float64)) for x in (lon_a, lat_a, lon_b, lat_b))
+    a = np.stack([np.cos(phi_a) * np.cos(lam_a), np.cos(phi_a) * np.sin(lam_a), np.sin(phi_a)], axis=1)
+    b = np.stack([np.cos(phi_b) * np.cos(lam_b), np.cos(phi_b) * np.sin(lam_b), np.sin(phi_b)], axis=1)
+    omega = np.arccos(np.clip(np.einsum("ij,ij->i", a, b), -1.0, 1.0))
+    counts = np.clip(np.nan_to_num(np.degrees(omega) / max(spacing, 1e-6)).astype(int), 1, most)
+    counts[np.isnan(omega)] = 0
+    arc = np.repeat(np.arange(len(omega)), counts)
+    # the k-th of n points of an arc sits at (k + 1) / (n + 1) of the way
+    start = np.cumsum(counts) - counts
+    k = np.arange(len(arc)) - np.repeat(start, counts)
+    t = ((k + 1) / (counts[arc] + 1))[:, None]
+    w = omega[arc][:, None]
+    sin_w = np.where(np.sin(w) < 1e-12, 1.0, np.sin(w))
+    vectors = np.where(w < 1e-9, a[arc], (np.sin((1 - t) * w) * a[arc] + np.sin(t * w) * b[arc]) / sin_w)
+    lon = np.degrees(np.arctan2(vectors[:, 1], vectors[:, 0]))
+    lat = np.degrees(np.arcsin(np.clip(vectors[:, 2], -1.0, 1.0)))
+    return lon.astype(np.float32), lat.astype(np.float32), arc

@@ -120,9 +120,9 @@ def test_table_is_capped_with_a_note(mini_env):
         ({"type": ids.FEATURED_CITY, "name": "Kyiv"}, None, None, (KYIV, None)),
         ({"type": ids.FEATURED_CITY, "name": "Lviv"}, None, None, (selection.MISSING_PREFIX + "Lviv", None)),
         (ids.TABLE, None, [{"partnership_id": "4887398--524901"}], (no_update, "4887398--524901")),
-        (ids.TABLE, None, [], (no_update, None)),
-        (ids.MAP_GRAPH, {"points": [{"customdata": "tie:703448--756135"}]}, None, (no_update, "703448--756135")),
-        (ids.MAP_GRAPH, {"points": [{"lon": 3}]}, None, (no_update, no_update)),
+        (ids.TABLE, None, [], (no_update, no_update)),  # nothing was selected: nothing changes
+        (ids.MAP_CLICK, {"points": [{"customdata": "tie:703448--756135"}]}, None, (no_update, "703448--756135")),
+        (ids.MAP_CLICK, {"points": [{"lon": 3}]}, None, (no_update, no_update)),
         (ids.PANEL_CLOSE, None, None, (None, no_update)),
     ],
 )
@@ -130,10 +130,23 @@ def test_selection_after_an_event(mini_env, trigger, click, rows, expected):
     assert selection.selection_after(trigger, mini_env, click, rows) == expected
 
 
+@pytest.mark.parametrize(
+    "rows, current, expected",
+    [
+        ([], "4887398--524901", None),  # the row deselected: so is the tie
+        ({"ids": ["4887398--524901"]}, "4887398--524901", no_update),  # the map chose it: no second update
+        ([{"partnership_id": "4887398--524901"}], "4887398--524901", no_update),
+        ({"ids": ["703448--756135"]}, "4887398--524901", "703448--756135"),
+    ],
+)
+def test_a_row_selected_because_the_map_chose_its_tie_changes_nothing(mini_env, rows, current, expected):
+    assert selection.selection_after(ids.TABLE, mini_env, None, rows, current) == (no_update, expected)
+
+
 def test_clicking_a_place_on_the_map_selects_it(mini_env):
     code = mini_env.index.place_code_of[WARSAW]
     click = {"points": [{"customdata": [code, 1]}]}
-    assert selection.selection_after(ids.MAP_GRAPH, mini_env, click, None) == (WARSAW, None)
+    assert selection.selection_after(ids.MAP_CLICK, mini_env, click, None) == (WARSAW, None)
 
 
 def test_kyiv_panel_lists_warsaw_with_humanitarian_aid_and_quantities(mini_env):

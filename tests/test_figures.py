@@ -85,7 +85,8 @@ def line_traces(figure: dict) -> list[dict]:
 def test_one_trace_per_status_not_per_tie(n):
     figure, _ = make_figure(n)
     assert [t["name"] for t in line_traces(figure)] == ["Status unknown", "Ended", "Proposed", "Suspended", "Active"]
-    assert len(figure["data"]) <= 2 * len(STATUSES) + 1
+    # per status: its lines, and its midpoint markers and hover points when few; plus the places
+    assert len(figure["data"]) <= 3 * len(STATUSES) + 1
 
 
 def test_segments_are_nan_separated_float32_pairs():
@@ -128,10 +129,24 @@ def test_colour_by_aid_type_has_one_legend_entry_per_aid_type():
 def test_tie_hover_markers_only_when_few_ties_are_in_view():
     few, _ = make_figure(100)
     many, _ = make_figure(figures.MIDPOINT_LIMIT + 10)
-    midpoints = [t for t in few["data"] if t["mode"] == "markers" and t.get("legendgroup") != "places"]
+    midpoints = [t for t in few["data"] if t["mode"] == "markers" and t.get("uid", "").startswith("ties-")]
     assert sum(len(t["customdata"]) for t in midpoints) == 100
     assert all(c.startswith(figures.TIE_TOKEN) for t in midpoints for c in t["customdata"])
     assert not [t for t in many["data"] if t["mode"] == "markers" and t.get("legendgroup") != "places"]
+
+
+def test_hovering_along_a_tie_finds_it_when_few_ties_are_in_view():
+    few, index = make_figure(100)
+    midpoints = {t["uid"]: t for t in few["data"] if t.get("uid", "").startswith("ties-")}
+    along = [t for t in few["data"] if t.get("hoverinfo") == "none" and t.get("meta") in midpoints]
+    assert {t["meta"] for t in along} == set(midpoints)  # every category's ties answer along their length
+    for trace in along:
+        positions = figures.decode_typed_array(trace["customdata"])
+        tokens = midpoints[trace["meta"]]["customdata"]
+        assert set(positions.tolist()) == set(range(len(tokens)))  # each point stands for a tie, every tie has one
+        assert trace["marker"]["opacity"] == 0 and "text" not in trace  # invisible, and no text sent twice
+    many, _ = make_figure(figures.ALONG_LIMIT + 10)
+    assert not [t for t in many["data"] if t.get("hoverinfo") == "none"]
 
 
 def test_place_markers_are_sized_by_ties_in_view():

@@ -143,7 +143,7 @@ def test_the_tie_hover_names_the_tier_the_lists_and_the_one_side(atlas):
 
 def test_cited_ties_keep_their_hover_targets_when_the_listed_ones_are_too_many(atlas, monkeypatch):
     monkeypatch.setattr(figures, "MIDPOINT_LIMIT", 8)  # 12 ties in view, 6 of them cited
-    markers = [t for t in _map(atlas)["data"] if t["mode"] == "markers" and t.get("legendgroup") != "places"]
+    markers = [t for t in _map(atlas)["data"] if t.get("uid", "").startswith("ties-")]
     tokens = [c for t in markers for c in t["customdata"]]
     assert len(tokens) == 6 and all(t.startswith(figures.TIE_TOKEN) for t in tokens)
     assert {t["legendgroup"] for t in markers}.isdisjoint({figures.LISTED_KEY})

@@ -157,11 +157,12 @@ def selection_request(buttons=None, click=None) -> dict:
             buttons
             if buttons is not None
             else [{"id": {"type": ids.FEATURED_CITY, "name": "Kyiv"}, "property": "n_clicks", "value": 1}],
-            {"id": ids.MAP_GRAPH, "property": "clickData", "value": click},
+            {"id": ids.MAP_CLICK, "property": "data", "value": click},
             {"id": ids.TABLE, "property": "selectedRows", "value": None},
             {"id": ids.PANEL_CLOSE, "property": "n_clicks", "value": 0},
             {"id": ids.TABLE, "property": "eventData", "value": None},
         ],
+        "state": [{"id": ids.SELECTED_TIE, "property": "data", "value": None}],
         "changedPropIds": ['{"name":"Kyiv","type":"featured-city"}.n_clicks'],
     }
 

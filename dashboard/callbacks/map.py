@@ -8,7 +8,7 @@ from dash import Input, Output, State, callback
 
 from dashboard import figures, i18n, ids, text
 from dashboard.dataset import Atlas, current_atlas
-from dashboard.framing import place_view
+from dashboard.framing import framed_ties, place_view, view_extent
 from dashboard.share import MapView, map_view_from_store
 from dashboard.upload import with_uploaded_ties
 from dashboard.urlstate import parse_query
@@ -26,6 +26,7 @@ def map_for_view(
     view = parse_query(query).view
     mask = atlas.index.mask(view)
     layers = atlas.layers
+    frame = view_extent(atlas.index, framed_ties(atlas.index, mask, place_id), place_id)
     figure = figures.map_figure(
         atlas.index,
         mask,
@@ -35,6 +36,7 @@ def map_for_view(
         selected_place=place_id,
         selected_tie=partnership_id,
         network_layer=figures.network_traces(layers.network_members, layers.networks, view, atlas.index.place_code_of),
+        frame_lon_span=frame.lon_span,
     )
     place_view(figure, atlas.index, mask, place_id, pinned or MapView())
     return figure, text.STYLE_KEY if color_by == "aid" else ""

@@ -14,7 +14,14 @@ import numpy as np
 from dashboard import text
 from dashboard.figures import traces
 from dashboard.figures.arrays import arc_segments, decode_typed_array
-from dashboard.figures.hover_targets import MIDPOINT_LIMIT, TIE_TOKEN, clicked_target, midpoint_trace
+from dashboard.figures.hover_targets import (
+    ALONG_LIMIT,
+    MIDPOINT_LIMIT,
+    TIE_TOKEN,
+    along_trace,
+    clicked_target,
+    midpoint_trace,
+)
 from dashboard.figures.map_layout import capped_notices, graph_config, map_layout, notice_annotation
 from dashboard.figures.networks import NETWORK_GROUP, network_key, network_traces
 from dashboard.figures.styles import (
@@ -44,6 +51,7 @@ from geodata.filters import PartnershipIndex
 __all__ = [
     "AID_COLORS",
     "AID_PALETTE",
+    "ALONG_LIMIT",
     "ARC_LIMIT",
     "COLOR_MODES",
     "HIGHLIGHT_COLOR",
@@ -75,6 +83,7 @@ def map_figure(
     selected_place: str | None = None,
     selected_tie: str | None = None,
     network_layer: list[dict[str, Any]] | None = None,
+    frame_lon_span: float = 360.0,
 ) -> dict[str, Any]:
     """The world map of the ties in `mask`, coloured by status or aid type, with the selection highlighted
     and, when given, the network layer's traces (`network_traces`)."""
@@ -88,14 +97,7 @@ def map_figure(
         drawn.append(
             arc_trace(index, Category("selected", text.SELECTED_TIES, highlight, HIGHLIGHT_COLOR, "solid", 2.4, 0.95))
         )
-    # Hover and click targets for ties: a marker at each arc's middle (a line trace has no per-tie hover). The
-    # cited ties get them whenever they are few, the listed ones only when the whole view is.
-    n_cited = int((mask & ~tier_mask(index, LISTED_KEY)).sum())
-    drawn.extend(
-        midpoint_trace(index, c, tie_hover)
-        for c in categories
-        if (mask.sum() if c.key == LISTED_KEY else n_cited) <= MIDPOINT_LIMIT
-    )
+    drawn.extend(tie_targets(index, mask, categories, tie_hover, frame_lon_span))
     drawn.append(places_trace(index, mask, place_labels))  # places on top: clicking one opens its panel
     drawn.extend(network_layer or [])  # network rings over the dots they circle; no arcs
     if selected_place and (marker := selected_place_trace(index, selected_place, place_labels)) is not None:
@@ -104,3 +106,26 @@ def map_figure(
     if notices := capped_notices(index, mask):
         layout.setdefault("annotations", []).append(notice_annotation("<br>".join(notices)))
     return {"data": drawn, "layout": layout}
+
+
+def tie_targets(
+    index: PartnershipIndex,
+    mask: np.ndarray,
+    categories: list[Category],
+    tie_hover: np.ndarray,
+    frame_lon_span: float,
+) -> list[dict[str, Any]]:
+    """Hover and click targets for ties (a line trace has no per-tie hover): a marker at each arc's middle, and
+    points along the arcs when the view is small. The cited ties get them whenever they are few, the listed
+    ones only when the whole view is."""
+    n_cited = int((mask & ~tier_mask(index, LISTED_KEY)).sum())
+    targets = []
+    for number, category in enumerate(categories):
+        in_view = int(mask.sum()) if category.key == LISTED_KEY else n_cited
+        if in_view > MIDPOINT_LIMIT:
+            continue
+        uid = f"ties-{number}"
+        targets.append(midpoint_trace(index, category, tie_hover, uid))
+        if in_view <= ALONG_LIMIT:
+            targets.append(along_trace(index, category, uid, frame_lon_span))
+    return targets

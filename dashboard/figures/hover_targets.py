@@ -8,16 +8,25 @@ import numpy as np
 
 from dashboard.figures.arrays import typed_array
 from dashboard.figures.styles import Category
+from geodata.arcs import points_along
 from geodata.filters import PartnershipIndex
 
 MIDPOINT_LIMIT = 3000  # above this many ties in view, ties get no hover/click markers (payload and clutter)
+# Up to this many ties in view, hovering anywhere along a tie shows it: invisible points along each arc, about
+# ALONG_SPACING of the frame's width apart (plotly.js answers a hover within 20 px of a point), at most
+# ALONG_POINTS in all. They hold no text: assets/map_targets.js shows the hover of the tie's midpoint marker.
+ALONG_LIMIT = 2000
+ALONG_SPACING = 1 / 60
+ALONG_POINTS = 12_000
 TIE_TOKEN = "tie:"  # customdata prefix of the tie markers; place markers carry [place code, ties in view]
 
 
-def midpoint_trace(index: PartnershipIndex, category: Category, tie_hover: np.ndarray) -> dict[str, Any]:
+def midpoint_trace(index: PartnershipIndex, category: Category, tie_hover: np.ndarray, uid: str) -> dict[str, Any]:
+    """A marker at the middle of each tie of a category: its hover text and click target."""
     rows = category.rows
     return {
         "type": "scattergeo",
+        "uid": uid,
         "mode": "markers",
         "name": category.label,
         "legendgroup": category.key,
@@ -28,6 +37,31 @@ def midpoint_trace(index: PartnershipIndex, category: Category, tie_hover: np.nd
         "text": tie_hover[rows].tolist(),
         "hovertemplate": "%{text}<extra></extra>",
         "customdata": [TIE_TOKEN + pid for pid in index.partnership_ids[rows]],
+    }
+
+
+def along_trace(index: PartnershipIndex, category: Category, uid: str, frame_lon_span: float) -> dict[str, Any]:
+    """Invisible hover points along the ties of a category; each holds the position of its tie in the
+    midpoint trace `uid` (assets/map_targets.js moves the hover there)."""
+    rows = category.rows
+    ends = (index.lon_a[rows], index.lat_a[rows], index.lon_b[rows], index.lat_b[rows])
+    spacing = frame_lon_span * ALONG_SPACING
+    total = float(np.nansum(index.distance_km[rows])) / 111.2  # degrees of arc in all
+    if np.isfinite(total) and total / spacing > ALONG_POINTS:
+        spacing = total / ALONG_POINTS
+    lon, lat, position = points_along(*ends, spacing=spacing)
+    return {
+        "type": "scattergeo",
+        "mode": "markers",
+        "name": category.label,
+        "meta": uid,  # the midpoint trace these points stand for
+        "legendgroup": category.key,
+        "showlegend": False,
+        "lon": typed_array(lon),
+        "lat": typed_array(lat),
+        "marker": {"size": 6, "color": category.color, "opacity": 0},
+        "customdata": typed_array(position.astype(np.int32)),
+        "hoverinfo": "none",
     }
 
 
