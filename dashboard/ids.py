@@ -41,8 +41,10 @@ FILTER_CONTROLS: dict[str, tuple[str, str]] = {
 }
 
 MAP_GRAPH = "map-graph"
+UPLOAD_OPTIONS = "upload-options"  # the "show" choice and "Remove your data": shown only when there is data
 MAP_CLICK = "map-click"  # dcc.Store: a click on the map as the user aimed it (assets/map_targets.js)
 STYLE_KEY = "style-key"
+MAP_NOTES = "map-notes"  # what the map leaves out, in words under it (wraps on a phone, never over the legend)
 PANEL_CARD = "panel-card"
 COUNTS = "counts"
 HIDDEN_LINE = "hidden-line"

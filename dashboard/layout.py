@@ -122,6 +122,7 @@ def map_card(topojson_url: str) -> html.Section:
                 className="map-frame",
             ),
             html.P(id=ids.STYLE_KEY, className="style-key"),
+            html.P(id=ids.MAP_NOTES, className="style-key map-notes"),
             html.Div(id=ids.NETWORK_KEY, className="network-key"),
             html.P(text.MAP_KEYBOARD_HINT, id=ids.MAP_HINT, className="sr-only"),
         ],

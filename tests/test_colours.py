@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from dashboard import figures
+from dashboard.figures.styles import LISTED_PLACE_COLOR, PLACE_COLOR
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
@@ -116,6 +117,22 @@ def test_aid_type_colours_stay_apart_for_colour_blind_readers(simulation):
     assert len(set(figures.AID_PALETTE)) == len(figures.AID_PALETTE)
     difference, a, b = least_difference(colours, simulation)
     assert difference >= 8, f"{a} and {b} look alike under {simulation} (CIEDE2000 {difference:.1f})"
+
+
+@pytest.mark.parametrize("simulation", list(SIMULATIONS))
+def test_the_selection_has_a_colour_no_status_aid_type_or_chip_uses(simulation):
+    others = {
+        **{status: style["color"] for status, style in figures.STATUS_STYLE.items()},
+        **figures.AID_COLORS,
+        "none": figures.NO_AID_COLOR,
+        "cited places and chip": PLACE_COLOR,
+        "listed places": LISTED_PLACE_COLOR,
+    }
+    nearest = min(
+        (least_difference({"selected": figures.HIGHLIGHT_COLOR, name: colour}, simulation)[0], name)
+        for name, colour in others.items()
+    )
+    assert nearest[0] >= 12, f"the selection looks like {nearest[1]} under {simulation}"
 
 
 def test_status_is_never_told_by_colour_alone():

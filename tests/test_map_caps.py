@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from dashboard import figures, text
+from dashboard.figures.map_layout import take_notices
 from geodata.filters import PartnershipIndex, ViewFilter
 
 N_TIES, N_PLACES = 400, 120
@@ -113,3 +114,12 @@ def test_capped_place_dots_are_the_busiest(monkeypatch):
     counts = index.tie_counts(mask)
     drawn = sorted((n for _, n in dots), reverse=True)
     assert drawn == sorted(counts, reverse=True)[:20]
+
+
+def test_the_page_takes_the_notice_out_of_the_figure_as_words(monkeypatch):
+    monkeypatch.setattr(figures.traces, "ARC_LIMIT", 150)
+    index = index_of(["active", "unknown"], ["cited", "listed"])
+    figure = figure_of(index, index.mask(ViewFilter()))
+    notices = take_notices(figure)
+    assert notices and "150 of the" in notices[0]
+    assert notice_of(figure) == ""  # no annotation left over the map

@@ -205,8 +205,8 @@ def test_uploaded_ties_alone_replace_the_bundled_ones_and_follow_the_filters(mix
 
 def test_the_map_callback_draws_only_this_pages_upload(mini_env, mixed):
     stored = ui.ties_to_store(mixed)
-    mine, _ = update_map("", "status", None, None, None, stored, "beside")
-    theirs, _ = update_map("", "status", None, None, None, None, "beside")
+    mine, *_ = update_map("", "status", None, None, None, stored, "beside")
+    theirs, *_ = update_map("", "status", None, None, None, None, "beside")
     assert any(t["name"].startswith(text.UPLOAD_LEGEND) for t in mine["data"])
     assert not any(t["name"].startswith(text.UPLOAD_LEGEND) for t in theirs["data"])
 

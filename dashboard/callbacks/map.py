@@ -8,6 +8,7 @@ from dash import Input, Output, State, callback
 
 from dashboard import figures, i18n, ids, text
 from dashboard.dataset import Atlas, current_atlas
+from dashboard.figures.map_layout import take_notices
 from dashboard.framing import framed_ties, place_view, view_extent
 from dashboard.share import MapView, map_view_from_store
 from dashboard.upload import with_uploaded_ties
@@ -45,6 +46,7 @@ def map_for_view(
 @callback(
     Output(ids.MAP_GRAPH, "figure"),
     Output(ids.STYLE_KEY, "children"),
+    Output(ids.MAP_NOTES, "children"),
     Input(ids.VIEW_QUERY, "data"),
     Input(ids.COLOR_BY, "value"),
     Input(ids.SELECTED_PLACE, "data"),
@@ -68,4 +70,4 @@ def update_map(
         pinned = map_view_from_store(map_view)
         figure, style_key = map_for_view(current_atlas(), query, color_by, place_id, tie_id, pinned)
         figure = with_uploaded_ties(figure, uploaded, upload_mode, parse_query(query).view, color_by or "status")
-    return figure, style_key
+    return figure, style_key, " ".join(take_notices(figure))

@@ -89,6 +89,14 @@ def receive_upload(request: Any, _clear: int, lang: str | None = None) -> tuple:
         return upload_outcome(request)
 
 
+# How to show your ties, and removing them, only once there are some.
+clientside_callback(
+    "function (ties) { return !ties; }",
+    Output(ids.UPLOAD_OPTIONS, "hidden"),
+    Input(ids.UPLOAD_TIES, "data"),
+)
+
+
 @callback(
     Output(ids.UPLOAD_REPORT_DOWNLOAD, "data"),
     Input(ids.UPLOAD_REPORT_BUTTON, "n_clicks"),

@@ -73,6 +73,15 @@ def capped_notices(index: PartnershipIndex, mask: np.ndarray) -> list[str]:
     return notices
 
 
+def take_notices(figure: dict[str, Any]) -> list[str]:
+    """Remove the notice of what the map leaves out from a figure (in place) and return its sentences: the page
+    shows them as text under the map, where they wrap on a phone and never cover the legend (exports keep it)."""
+    annotations = figure["layout"].get("annotations", [])
+    notices = [a for a in annotations if a.get("name") == "capped-notice"]
+    figure["layout"]["annotations"] = [a for a in annotations if a.get("name") != "capped-notice"]
+    return [line for a in notices for line in str(a["text"]).split("<br>")]
+
+
 def notice_annotation(notice: str) -> dict[str, Any]:
     return {
         "text": notice,

@@ -49,7 +49,7 @@ GROUP_STYLE: dict[str, dict[str, Any]] = {
 # schemes (bright, vibrant, muted, light) for the largest least difference: 14 colours cannot all stay apart for
 # colour-blind readers (the legend names each; a double click on it shows one aid type alone), but the least
 # CIEDE2000 difference of two of them, "no aid" and the highlight is 8.2 under protanopia and deuteranopia
-# (before: 3.7). No black: the selected ties are drawn near-black (HIGHLIGHT_COLOR).
+# (before: 3.7).
 AID_PALETTE: tuple[str, ...] = (
     "#ee6677",  # humanitarian supplies: Tol red
     "#0077bb",  # evacuation and shelter: Tol blue
@@ -70,7 +70,10 @@ AID_COLORS: dict[str, str] = dict(zip(AID_TYPE, AID_PALETTE))
 NO_AID_KEY, NO_AID_COLOR = "none", "#b0b7c3"
 # Bottom to top: the many ties of unknown status must not bury the active and suspended ones.
 STATUS_DRAW_ORDER: tuple[str, ...] = ("unknown", "ended", "dormant", "proposed", "suspended", "active")
-HIGHLIGHT_COLOR, PLACE_COLOR, LISTED_PLACE_COLOR = "#0f172a", "#1e293b", "#8391a5"
+PLACE_COLOR, LISTED_PLACE_COLOR = "#1e293b", "#8391a5"
+# The selected ties and place: a dark red that no status, aid type, tier or chip uses (least CIEDE2000 difference
+# 14.2 to any of them, in every simulation of tests/test_colours.py); near-black read as the "Cited" chip.
+HIGHLIGHT_COLOR = "#8b0000"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 

@@ -461,7 +461,9 @@ FILTER_TAGS_HINT = (
 TAG_DERIVED = "{tag} (виведено)"  # a derived tag in the hover, the table and the panel
 TIE_HOVER_TAGS = "Мітки: {tags}"
 WARTIME_HEADING = "Від початку повномасштабного вторгнення (2022)"
-WARTIME_SUMMARY = "Утворено зв’язків: {formed} · призупинено або припинено: {closed} · зафіксовано поставок допомоги: {aid}"
+WARTIME_SUMMARY = (
+    "Утворено зв’язків: {formed} · призупинено або припинено: {closed} · зафіксовано поставок допомоги: {aid}"
+)
 WARTIME_TOTALS = "Пораховано в поставках: {totals}"
 WARTIME_FORMED = "Утворено"
 WARTIME_CLOSED = "Призупинено або припинено"

@@ -195,3 +195,45 @@ def test_a_filtered_view_frames_its_ties_and_all_ties_are_the_world(browser, liv
     WebDriverWait(browser, WAIT).until(lambda d: abs((d.execute_script(GEO_VIEW) or {}).get("rot", 0)) > 150)
     bering = browser.execute_script(GEO_VIEW)  # the short way: over the Bering Sea, not across Europe
     assert bering["scale"] > 2
+
+
+# JS: the boxes of the plot area, the legend and the map's notices, and whether the city panel scrolls inside.
+BOXES = """
+const box = el => { if (!el) return null; const r = el.getBoundingClientRect();
+                    return [r.left, r.top, r.right, r.bottom]; };
+const panel = document.querySelector('.panel-card');
+return {
+  plot: box(document.querySelector('#map-graph .geo .layer.backplot')),  // the drawn map: ocean and land
+  legend: box(document.querySelector('#map-graph .legend')),
+  notices: [box(document.getElementById('map-notes'))],
+  notes_text: document.getElementById('map-notes').textContent,
+  panel_inner_scroll: panel ? panel.scrollHeight - panel.clientHeight : 0,
+  viewport: [window.innerWidth, window.innerHeight],
+};
+"""
+
+
+def overlap(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1
+
+
+@pytest.mark.parametrize("width, height", [(390, 844), (1920, 1080)])
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_legend_notes_and_plot_never_cover_each_other(browser, live_server, width, height, lang):
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
+    try:
+        open_page(browser, live_server, f"?lang={lang}&place=703448")  # the Kyiv panel open, all ties: notices
+        WebDriverWait(browser, WAIT).until(lambda d: (d.execute_script(BOXES) or {}).get("notes_text"))
+        boxes = browser.execute_script(BOXES)
+        assert any(n in boxes["notes_text"] for n in ("1,000", "1\u00a0000"))  # what the map leaves out, said
+        assert not overlap(boxes["plot"], boxes["legend"]), boxes
+        for notice in boxes["notices"]:
+            assert not overlap(notice, boxes["legend"]) and not overlap(notice, boxes["plot"]), boxes
+            assert notice[2] <= boxes["viewport"][0], boxes  # wraps within the screen
+        if width < 1100:  # one column: the panel flows in the page, no box scrolling inside the scrolling page
+            assert boxes["panel_inner_scroll"] <= 1, boxes
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
