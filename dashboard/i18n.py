@@ -131,8 +131,12 @@ def number(value: float, decimals: int | None = None) -> str:
 
 def date_text(value: object) -> str:
     """A partial date of the data ("2022", "2022-03", "2022-03-01", "1970s", each maybe approximate: "1992~") in
-    words of the active language ("Mar 2022", "березень 2022", "1970-ті", "бл. 1992"); other text as it is."""
+    words of the active language ("Mar 2022", "березень 2022", "1970-ті", "бл. 1992"), a range of two of them
+    ("2022-05/2023-03", as aid events give it) as "May 2022 – Mar 2023"; other text as it is."""
     raw = "" if value is None else str(value).strip()
+    start, slash, end = raw.partition("/")
+    if slash and _PARTIAL_DATE.match(start.strip()) and _PARTIAL_DATE.match(end.strip()):
+        return f"{date_text(start)} – {date_text(end)}"
     match = _PARTIAL_DATE.match(raw)
     if not match:
         return raw

@@ -54,6 +54,9 @@ def test_numbers_are_grouped_the_ukrainian_way():
         ("uk", "about 1990", "about 1990"),  # not a date: shown as it is
         ("uk", "2022-02-30", "2022-02-30"),
         ("uk", None, ""),
+        ("en", "2022-05/2023-03", "May 2022 – Mar 2023"),  # an aid event's range, like every other date
+        ("uk", "2022-05/2023-03", "травень 2022 – березень 2023"),
+        ("en", "2022-05/soon", "2022-05/soon"),  # not two dates: as it is
     ],
 )
 def test_partial_dates_in_words(lang, value, expected):
