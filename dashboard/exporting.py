@@ -24,7 +24,7 @@ from plotly.utils import PlotlyJSONEncoder
 from dashboard import figures, i18n, text
 from dashboard.dataset import Atlas, current_atlas
 from dashboard.downloads import DOWNLOAD_COLUMNS, partnerships_csv, partnerships_geojson
-from dashboard.framing import place_view
+from dashboard.framing import place_view, view_frame
 from dashboard.share import SIZES, ShareView, parse_share, share_query, without_presentation
 from dashboard.urlstate import parse_query, to_query
 from geodata.schema import SOURCE_SEPARATOR
@@ -164,6 +164,7 @@ def view_subtitle(atlas: Atlas, query: str | None, share: ShareView) -> str:
 # --- the figure -------------------------------------------------------------------------------------------
 def view_figure(atlas: Atlas, view: View) -> dict[str, Any]:
     """The map of a view as the app draws it: same traces, colouring, highlight and map position."""
+    frame = view_frame(atlas.index, view.mask, view.share.place)
     figure = figures.map_figure(
         atlas.index,
         view.mask,
@@ -172,7 +173,7 @@ def view_figure(atlas: Atlas, view: View) -> dict[str, Any]:
         place_labels=atlas.place_labels,
         selected_place=view.share.place,
     )
-    place_view(figure, atlas.index, view.mask, view.share.place, view.share.map_view)
+    place_view(figure, atlas.index, view.mask, view.share.place, view.share.map_view, frame)
     figure["layout"]["showlegend"] = view.share.legend
     return figure
 

@@ -47,6 +47,11 @@ def view_extent(index: PartnershipIndex, mask: np.ndarray, place_id: str | None 
     return core_extent(lon, lat, centre)
 
 
+def view_frame(index: PartnershipIndex, mask: np.ndarray, place_id: str | None = None) -> Extent:
+    """The frame a view shows: the core of the selected place's ties in view when it has any, else of all."""
+    return view_extent(index, framed_ties(index, mask, place_id), place_id)
+
+
 def extent_geo(extent: Extent) -> dict[str, Any]:
     """The geo layout keys that show an extent: rotation and centre at its middle, a scale that fits it."""
     if extent.is_world:
@@ -67,11 +72,11 @@ def ties_revision(index: PartnershipIndex, mask: np.ndarray, place_id: str | Non
 
 
 def frame_figure(
-    figure: dict[str, Any], index: PartnershipIndex, mask: np.ndarray, place_id: str | None = None
+    figure: dict[str, Any], index: PartnershipIndex, mask: np.ndarray, place_id: str | None, frame: Extent
 ) -> dict[str, Any]:
-    """Frame a map figure (in place) on the ties in `mask`; return it."""
+    """Show `frame` on a map figure (in place), with the revision of the framed ties in `mask`; return it."""
     geo = figure["layout"].setdefault("geo", {})
-    framed = extent_geo(view_extent(index, mask, place_id))
+    framed = extent_geo(frame)
     geo.setdefault("center", {}).update(framed["center"])
     projection = geo.setdefault("projection", {})
     projection["scale"] = framed["projection"]["scale"]
@@ -81,11 +86,17 @@ def frame_figure(
 
 
 def place_view(
-    figure: dict[str, Any], index: PartnershipIndex, mask: np.ndarray, place_id: str | None, pinned: MapView
+    figure: dict[str, Any],
+    index: PartnershipIndex,
+    mask: np.ndarray,
+    place_id: str | None,
+    pinned: MapView,
+    frame: Extent,
 ) -> dict[str, Any]:
-    """Show a view's map where it belongs (in place): the view a link pinned, else the frame of its ties."""
+    """Show a view's map where it belongs (in place): the view a link pinned, else `frame` (its `view_frame`,
+    which the caller has computed already, for the figure's hover targets)."""
     if not pinned.as_dict():
-        return frame_figure(figure, index, framed_ties(index, mask, place_id), place_id)
+        return frame_figure(figure, index, framed_ties(index, mask, place_id), place_id, frame)
     apply_map_view(figure["layout"], pinned)
     # a revision of its own, so Plotly shows the pinned view even over a frame drawn before the link was read
     figure["layout"]["geo"]["uirevision"] = "pinned:" + json.dumps(pinned.as_dict(), sort_keys=True)

@@ -9,7 +9,7 @@ from dash import Input, Output, State, callback
 from dashboard import figures, i18n, ids, text
 from dashboard.dataset import Atlas, current_atlas
 from dashboard.figures.map_layout import take_notices
-from dashboard.framing import framed_ties, place_view, view_extent
+from dashboard.framing import place_view, view_frame
 from dashboard.share import MapView, map_view_from_store
 from dashboard.upload import with_uploaded_ties
 from dashboard.urlstate import parse_query
@@ -27,7 +27,7 @@ def map_for_view(
     view = parse_query(query).view
     mask = atlas.index.mask(view)
     layers = atlas.layers
-    frame = view_extent(atlas.index, framed_ties(atlas.index, mask, place_id), place_id)
+    frame = view_frame(atlas.index, mask, place_id)
     figure = figures.map_figure(
         atlas.index,
         mask,
@@ -39,7 +39,7 @@ def map_for_view(
         network_layer=figures.network_traces(layers.network_members, layers.networks, view, atlas.index.place_code_of),
         frame_lon_span=frame.lon_span,
     )
-    place_view(figure, atlas.index, mask, place_id, pinned or MapView())
+    place_view(figure, atlas.index, mask, place_id, pinned or MapView(), frame)
     return figure, text.STYLE_KEY if color_by == "aid" else ""
 
 
