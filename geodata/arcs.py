@@ -24,7 +24,8 @@ def great_circle_points(lon_a: float, lat_a: float, lon_b: float, lat_b: float, 
     return np.column_stack([lon, lat])
 
 
-def _unit_vector(lon: float, lat: float) -> np.ndarray:
+def _unit_vector(lon: float | np.ndarray, lat: float | np.ndarray) -> np.ndarray:
+    """The unit vector (x, y, z) of a point, or a 3 x n array of them for arrays of points."""
     lam, phi = np.radians(lon), np.radians(lat)
     return np.array([np.cos(phi) * np.cos(lam), np.cos(phi) * np.sin(lam), np.sin(phi)])
 
@@ -66,9 +67,8 @@ def points_along(
     at most `most` per arc): (lon, lat, arc) with `arc` the position of each point's arc in the inputs.
 
     The ends are left out, so that a place at the end of an arc is never covered by a point of its arc."""
-    lam_a, phi_a, lam_b, phi_b = (np.radians(np.asarray(x, dtype=np.float64)) for x in (lon_a, lat_a, lon_b, lat_b))
-    a = np.stack([np.cos(phi_a) * np.cos(lam_a), np.cos(phi_a) * np.sin(lam_a), np.sin(phi_a)], axis=1)
-    b = np.stack([np.cos(phi_b) * np.cos(lam_b), np.cos(phi_b) * np.sin(lam_b), np.sin(phi_b)], axis=1)
+    a = _unit_vector(np.asarray(lon_a, dtype=np.float64), np.asarray(lat_a, dtype=np.float64)).T  # one row per arc
+    b = _unit_vector(np.asarray(lon_b, dtype=np.float64), np.asarray(lat_b, dtype=np.float64)).T
     omega = np.arccos(np.clip(np.einsum("ij,ij->i", a, b), -1.0, 1.0))
     counts = np.clip(np.nan_to_num(np.degrees(omega) / max(spacing, 1e-6)).astype(int), 1, most)
     counts[np.isnan(omega)] = 0
