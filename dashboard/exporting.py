@@ -153,6 +153,8 @@ def view_subtitle(atlas: Atlas, query: str | None, share: ShareView) -> str:
             parts.append(f"{text.FACET_NAMES[key]}: {labels}")
     if view.year_from is not None or view.year_to is not None:
         parts.append(f"{text.FACET_NAMES['years']}: {view.year_from or '…'}–{view.year_to or '…'}")
+    if "years" in view.active_facets():
+        parts.append(text.UNDATED_INCLUDED if view.include_undated else text.UNDATED_HIDDEN)
     if view.place_query:
         parts.append(f"{text.FACET_NAMES['city']}: {view.place_query}")
     if share.place:

@@ -132,6 +132,7 @@ def filters(atlas: Atlas) -> html.Aside:
                         ],
                         className="year-row",
                     ),
+                    checklist(ids.FILTER_UNDATED, {"1": text.INCLUDE_UNDATED}, [], "checklist undated-choice"),
                 ],
                 className="field years",
             ),

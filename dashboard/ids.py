@@ -18,6 +18,7 @@ FILTER_THEME = "filter-theme"
 FILTER_CONFLICT = "filter-conflict"
 FILTER_YEAR_FROM = "filter-year-from"
 FILTER_YEAR_TO = "filter-year-to"
+FILTER_UNDATED = "filter-undated"
 FILTER_CITY = "filter-city"
 PLACE_MATCHES = "place-matches"
 COLOR_BY = "color-by"
@@ -37,6 +38,7 @@ FILTER_CONTROLS: dict[str, tuple[str, str]] = {
     "conflict": (FILTER_CONFLICT, "value"),
     "from": (FILTER_YEAR_FROM, "value"),
     "to": (FILTER_YEAR_TO, "value"),
+    "undated": (FILTER_UNDATED, "value"),
     "city": (FILTER_CITY, "value"),
 }
 

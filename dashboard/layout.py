@@ -93,14 +93,33 @@ def counts_bar() -> html.Section:
     )
 
 
+def loading_state(child, target: tuple[str, str] | None, label: str, announced: bool = False) -> dcc.Loading:
+    """`child` dimmed under a spinner and `label` while the callback that sets `target` works (after 250 ms).
+    Only the map's says it to screen readers: one "Loading ties..." per update, not one per card."""
+    spinner = html.Div(
+        [html.Span(className="spinner", **{"aria-hidden": "true"}), label],
+        className="map-loading",
+        **({"role": "status"} if announced else {"aria-hidden": "true"}),
+    )
+    return dcc.Loading(
+        child,
+        target_components={target[0]: target[1]} if target else None,
+        custom_spinner=spinner,
+        overlay_style={"visibility": "visible", "opacity": 0.55},
+        delay_show=250,
+        show_initially=True,
+        parent_style={"height": "100%", "width": "100%"} if announced else None,
+    )
+
+
 def map_card(topojson_url: str) -> html.Section:
     return html.Section(
         [
             # The frame fixes the height: a responsive graph fills its parent, so the parent must not size by content.
             html.Div(
-                # While the map callback works (first load: seconds), a visible, announced "Drawing the map..."
+                # While the map callback works (first load: seconds), a visible, announced "Loading ties..."
                 # over the old map, instead of a blank card; shown only when it takes longer than a blink.
-                dcc.Loading(
+                loading_state(
                     dcc.Graph(
                         id=ids.MAP_GRAPH,
                         config=graph_config(topojson_url),
@@ -108,16 +127,9 @@ def map_card(topojson_url: str) -> html.Section:
                         style={"height": "100%", "width": "100%"},
                         figure={"data": [], "layout": {"geo": {"fitbounds": False}}},
                     ),
-                    target_components={ids.MAP_GRAPH: "figure"},
-                    custom_spinner=html.Div(
-                        [html.Span(className="spinner", **{"aria-hidden": "true"}), text.MAP_LOADING],
-                        className="map-loading",
-                        role="status",
-                    ),
-                    overlay_style={"visibility": "visible", "opacity": 0.55},
-                    delay_show=250,
-                    show_initially=True,
-                    parent_style={"height": "100%", "width": "100%"},
+                    (ids.MAP_GRAPH, "figure"),
+                    text.MAP_LOADING,
+                    announced=True,
                 ),
                 className="map-frame",
             ),
@@ -145,7 +157,7 @@ def panel() -> html.Aside:
                 title=text.PANEL_CLOSE,
                 **{"aria-label": text.PANEL_CLOSE},
             ),
-            html.Div(id=ids.PANEL, className="panel-content"),
+            loading_state(html.Div(id=ids.PANEL, className="panel-content"), (ids.PANEL, "children"), text.LOADING),
             html.P(id=ids.PANEL_ANNOUNCE, className="sr-only", role="status", **{"aria-atomic": "true"}),
         ],
         id=ids.PANEL_CARD,
@@ -193,31 +205,44 @@ def table_card() -> html.Section:
             ),
             html.P(id=ids.TABLE_NOTE, className="hint table-note"),
             html.P(text.TABLE_KEYBOARD_HINT, id=ids.TABLE_HINT, className="hint table-hint"),
-            dag.AgGrid(
-                id=ids.TABLE,
-                rowData=[],
-                columnDefs=table.column_defs(),
-                getRowId=f"params.data.{table.ROW_ID}",
-                defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 90, "flex": 1},
-                dashGridOptions={
-                    "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
-                    "animateRows": False,
-                    "tooltipShowDelay": 400,
-                    "suppressCellFocus": False,
-                    "localeText": text.GRID_LOCALE,
-                    "includeHiddenColumnsInQuickFilter": True,  # table.OTHER_NAMES: search in either script
-                    # One Tab stop: Tab leaves the grid (its cells are reached with the arrow keys), so a keyboard
-                    # user is not walked through every cell of 2,000 rows to reach what follows.
-                    "tabToNextCell": {"function": "false"},
-                    "tabToNextHeader": {"function": "false"},
-                },
-                # Enter on a row selects it as Space does; a place cell (click or Enter) opens its panel.
-                eventListeners={
-                    event: ["atlasTableEvent(params, setEventData)"] for event in ("cellKeyDown", "cellClicked")
-                },
-                columnSize="responsiveSizeToFit",
-                className="ties-grid",
-                style={"height": "420px"},
+            loading_state(
+                dag.AgGrid(
+                    id=ids.TABLE,
+                    rowData=[],
+                    columnDefs=table.column_defs(),
+                    getRowId=f"params.data.{table.ROW_ID}",
+                    defaultColDef={
+                        "sortable": True,
+                        "filter": True,
+                        "resizable": True,
+                        "minWidth": 90,
+                        "flex": 1,
+                        # Headers wrap to a second line rather than end in "Coun…" (Ukrainian words are long).
+                        "wrapHeaderText": True,
+                        "autoHeaderHeight": True,
+                    },
+                    dashGridOptions={
+                        "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
+                        "animateRows": False,
+                        "tooltipShowDelay": 400,
+                        "suppressCellFocus": False,
+                        "localeText": text.GRID_LOCALE,
+                        "includeHiddenColumnsInQuickFilter": True,  # table.OTHER_NAMES: search in either script
+                        # One Tab stop: Tab leaves the grid (its cells are reached with the arrow keys), so a keyboard
+                        # user is not walked through every cell of 2,000 rows to reach what follows.
+                        "tabToNextCell": {"function": "false"},
+                        "tabToNextHeader": {"function": "false"},
+                    },
+                    # Enter on a row selects it as Space does; a place cell (click or Enter) opens its panel.
+                    eventListeners={
+                        event: ["atlasTableEvent(params, setEventData)"] for event in ("cellKeyDown", "cellClicked")
+                    },
+                    columnSize="responsiveSizeToFit",
+                    className="ties-grid",
+                    style={"height": "420px"},
+                ),
+                None,  # any of the grid's props: Dash's Loading does not see a target prop of AG Grid's
+                text.LOADING,
             ),
         ],
         id=ids.TABLE_CARD,

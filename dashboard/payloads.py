@@ -125,6 +125,7 @@ VALUE_RULES: dict[tuple[str, str], Check] = {
     },
     (ids.FILTER_YEAR_FROM, "value"): number,
     (ids.FILTER_YEAR_TO, "value"): number,
+    (ids.FILTER_UNDATED, "value"): words,
     (ids.FILTER_CITY, "value"): text_value(1000),
     (ids.COLOR_BY, "value"): text_value(50),
     (ids.SELECTED_PLACE, "data"): text_value(300),

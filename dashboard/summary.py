@@ -67,4 +67,6 @@ def counts_strip(counts: ViewCounts, tiers: dict[str, int] | None = None) -> lis
         for t, n in (tiers or {}).items()
     ]
     strip = [html.Div(figures, className="count-figures"), html.Div(chips, className="status-chips")]
+    if counts.undated:  # a year filter's reader must see how many ties it cannot place in time
+        strip.append(html.Div(text.fmt(text.COUNT_UNDATED, n=counts.undated), className="count-undated"))
     return strip + ([html.Div(tier_chips, className="tier-chips")] if tier_chips else [])

@@ -29,7 +29,7 @@ def column_defs() -> list[dict]:
     widths = {"country_a": 96, "country_b": 96, "distance_km": 90, "n_sources": 100, "since": 100, "status_date": 120}
     defs = []
     for column, header in text.TABLE_COLUMNS.items():
-        spec: dict = {"field": column, "headerName": header, "tooltipField": column}
+        spec: dict = {"field": column, "headerName": header, "headerTooltip": header, "tooltipField": column}
         if column in widths:
             spec.update(minWidth=widths[column], maxWidth=widths[column] + 40)
         if column in {"distance_km", "n_sources"}:

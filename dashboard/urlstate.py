@@ -1,6 +1,7 @@
 """The view in the URL: query string <-> ViewFilter, and ViewFilter <-> the filter controls' values.
 
-Query keys: country, status, aid, relation, theme, conflict, from, to, city, tier, tags (`tags=cited`: the theme
+Query keys: country, status, aid, relation, theme, conflict, from, to, undated (`undated=1`: a year range keeps
+ties with no known start year too; default 0), city, tier, tags (`tags=cited`: the theme
 and conflict filters read cited tags only; `derived`: derived only), the map layers: show
 (`show=networks`) and network (network ids; naming one turns the layer on), and lang (`lang=uk`: the interface
 language, kept in every link the page makes); lists are comma-separated; countries
@@ -40,8 +41,8 @@ WORD_KEYS: dict[str, tuple[str, dict[str, str]]] = {
     "show": ("layers", text.MAP_LAYERS),
 }
 KEYS: tuple[str, ...] = (
-    "country", "status", "aid", "relation", "theme", "conflict", "from", "to", "city", "tier", "tags", "show",
-    "network", i18n.LANG_KEY,
+    "country", "status", "aid", "relation", "theme", "conflict", "from", "to", "undated", "city", "tier", "tags",
+    "show", "network", i18n.LANG_KEY,
 )  # fmt: skip
 # Network ids are the dataset's (networks.csv), unknown here: a link keeps any id of this shape, at most
 # MAX_NETWORKS of them, and the map ignores ids the dataset lacks.
@@ -56,6 +57,8 @@ class ParsedView:
     view: ViewFilter
     notices: tuple[str, ...] = ()
     lang: str = i18n.DEFAULT_LANG
+    # What was understood but changed to make sense (years the wrong way round): said, but not as an error.
+    adjustments: tuple[str, ...] = ()
 
 
 def _split(value: str) -> list[str]:
@@ -107,9 +110,18 @@ def parse_query(query: str | None) -> ParsedView:
         fields[field_name] = tuple(w for w in vocabulary if w in words)  # vocabulary order: one URL per view
     year_from = _year("from", (values.get("from") or [""])[-1], notices)
     year_to = _year("to", (values.get("to") or [""])[-1], notices)
+    adjustments: list[str] = []
     if year_from is not None and year_to is not None and year_from > year_to:
+        adjustments.append(
+            text.fmt(text.NOTICE_SWAPPED_YEARS, typed=f"{year_from}–{year_to}", shown=f"{year_to}–{year_from}")
+        )
         year_from, year_to = year_to, year_from
-        notices.append(text.NOTICE_SWAPPED_YEARS)
+    include_undated = False
+    for value in values.get("undated", []):
+        if value.strip() in ("0", "1"):
+            include_undated = value.strip() == "1"
+        else:
+            notices.append(text.fmt(text.NOTICE_UNKNOWN_WORD, what="undated", value=_shown(value, 20)))
     place_query = " ".join((values.get("city") or [""])[-1].split())
     if len(place_query) > MAX_QUERY_TEXT:
         place_query = place_query[:MAX_QUERY_TEXT]
@@ -130,11 +142,17 @@ def parse_query(query: str | None) -> ParsedView:
             notices.append(text.fmt(text.NOTICE_BAD_LANG, value=_shown(value, 20), known=known))
     if fields["networks"] and "networks" not in fields["layers"]:  # type: ignore[operator]
         fields["layers"] = ("networks",)  # naming a network shows the layer (the only layer there is)
-    view = ViewFilter(**fields, year_from=year_from, year_to=year_to, place_query=place_query)  # type: ignore[arg-type]
+    view = ViewFilter(
+        **fields,  # type: ignore[arg-type]
+        year_from=year_from,
+        year_to=year_to,
+        include_undated=include_undated,
+        place_query=place_query,
+    )
     notices.extend(parse_share_values(values).notices)
     if len(notices) > MAX_NOTICES:
         notices[MAX_NOTICES - 1 :] = [text.fmt(text.NOTICE_MORE, n=len(notices) - MAX_NOTICES + 1)]
-    return ParsedView(view, tuple(notices), lang)
+    return ParsedView(view, tuple(notices), lang, tuple(adjustments))
 
 
 def to_query(view: ViewFilter, lang: str | None = None) -> str:
@@ -151,6 +169,8 @@ def to_query(view: ViewFilter, lang: str | None = None) -> str:
         parts.append(("from", str(view.year_from)))
     if view.year_to is not None:
         parts.append(("to", str(view.year_to)))
+    if view.include_undated:
+        parts.append(("undated", "1"))
     if view.place_query.strip():
         parts.append(("city", view.place_query.strip()))
     if view.networks:
@@ -172,6 +192,7 @@ CONTROL_FIELDS: dict[str, str] = {
     "conflict": "conflicts",
     "from": "year_from",
     "to": "year_to",
+    "undated": "include_undated",  # a one-box checklist: ["1"] (ticked) or [] (the default)
     "city": "place_query",
     "tier": "tiers",  # a radio: "" (all), "cited" or "listed"
     "tags": "tag_sources",  # a radio: "" (cited and derived tags), "cited" or "derived"
@@ -186,6 +207,7 @@ def control_values(view: ViewFilter) -> dict[str, object]:
     for control, field_name in CONTROL_FIELDS.items():
         value = getattr(view, field_name)
         values[control] = list(value) if isinstance(value, tuple) else value
+    values["undated"] = ["1"] if view.include_undated else []
     values["tier"] = view.tiers[0] if len(view.tiers) == 1 else ""  # both tiers, or none: "All"
     values["tags"] = view.tag_sources[0] if len(view.tag_sources) == 1 else ""  # both, or none: cited and derived
     return values
@@ -198,7 +220,9 @@ def view_from_controls(values: dict[str, object]) -> ParsedView:
     parts = []
     for control in CONTROL_FIELDS:
         value = values.get(control)
-        if isinstance(value, (list, tuple)):
+        if control == "undated":
+            value = "1" if value else None  # only a ticked box says something
+        elif isinstance(value, (list, tuple)):
             value = ",".join(str(v) for v in value)
         elif isinstance(value, float) and value.is_integer():
             value = int(value)

@@ -38,6 +38,9 @@ class ViewFilter:
     conflicts: tuple[str, ...] = ()
     year_from: int | None = None
     year_to: int | None = None
+    # With a year range set, ties with no known start year are left out (a journalist asking "in force 2022-2023"
+    # means ties known to be), unless this is True ("also show ties with no known start year" ticked).
+    include_undated: bool = False
     place_query: str = ""
     tiers: tuple[str, ...] = ()
     # Map layers drawn beside the ties ("networks") and the networks that layer shows (none: every network of
@@ -76,6 +79,7 @@ class ViewCounts:
     places: int
     countries: int
     by_status: dict[str, int]
+    undated: int = 0  # ties in view with no known start year
 
 
 def _codes(values: pd.Series, vocabulary: list[str], dtype: type = np.int16) -> np.ndarray:
@@ -212,6 +216,7 @@ class PartnershipIndex:
         self.conflict_bits_derived = _bitmasks(frame.get("conflicts_derived", blank), CONFLICT)
         self.from_year = frame["from_year"].to_numpy(dtype=np.float32)
         self.to_year = frame["to_year"].to_numpy(dtype=np.float32)
+        self.undated = np.isnan(self.from_year)
 
         self.countries: list[str] = sorted(set(frame["country_a"]) | set(frame["country_b"]))
         self.country_a = _codes(frame["country_a"], self.countries)
@@ -296,11 +301,12 @@ class PartnershipIndex:
         return (bits & bitmask_of(view.conflicts, CONFLICT)) != 0
 
     def _mask_years(self, view: ViewFilter) -> np.ndarray:
-        """In force at some point of [from, to]: begun by `to` (unknown start counts) and not closed before `from`."""
+        """In force at some point of [from, to]: begun by `to` and not closed before `from`. A tie with no known
+        start (undated) passes only when `include_undated`; an unknown end counts as still in force."""
         year_to = math.inf if view.year_to is None else view.year_to
         year_from = -math.inf if view.year_from is None else view.year_from
         with np.errstate(invalid="ignore"):
-            begun = np.isnan(self.from_year) | (self.from_year <= year_to)
+            begun = (self.undated & view.include_undated) | (self.from_year <= year_to)
             not_closed = np.isnan(self.to_year) | (self.to_year >= year_from)
         return begun & not_closed
 
@@ -341,4 +347,5 @@ class PartnershipIndex:
             places=len(places),
             countries=len(countries),
             by_status={s: int(by_code[i]) for i, s in enumerate(self.statuses)},
+            undated=int((mask & self.undated).sum()),
         )

@@ -138,19 +138,35 @@ def test_mask_by_facet(index, view, expected):
     assert in_view(index, view) == expected
 
 
+UNDATED = {"krakow--lviv", "amasya--berat"}  # no known start year
+
+
 @pytest.mark.parametrize(
     "year_from, year_to, expected",
     [
-        # In force at some point of [from, to]: begun by `to` (unknown start counts) and not closed before `from`.
-        (2023, None, ALL - {"chicago--moscow", "krakow--lviv"}),  # closed in 2022 and 2010
-        (2022, 2022, ALL - {"krakow--lviv", "kyiv--lviv"}),  # Chicago-Moscow was in force until 2022
-        (None, 1990, {"kyiv--krakow", "krakow--lviv", "amasya--berat"}),  # 1961, and two of unknown start
-        (1992, 1993, {"kyiv--krakow", "kyiv--chicago", "krakow--lviv", "amasya--berat"}),
-        (2011, 2020, ALL - {"krakow--lviv", "kyiv--lviv"}),
+        # In force at some point of [from, to]: begun by `to` and not closed before `from`; a tie with no known
+        # start is not known to be in force then, so a year range leaves it out.
+        (2023, None, ALL - {"chicago--moscow"} - UNDATED),  # closed in 2022
+        (2022, 2022, ALL - {"kyiv--lviv"} - UNDATED),  # Chicago-Moscow was in force until 2022
+        (None, 1990, {"kyiv--krakow"}),  # 1961
+        (1992, 1993, {"kyiv--krakow", "kyiv--chicago"}),
+        (2011, 2020, ALL - {"kyiv--lviv"} - UNDATED),
     ],
 )
-def test_year_range_means_in_force_during(index, year_from, year_to, expected):
+def test_year_range_means_known_to_be_in_force_during(index, year_from, year_to, expected):
     assert in_view(index, ViewFilter(year_from=year_from, year_to=year_to)) == expected
+
+
+def test_undated_ties_join_a_year_range_only_when_asked_and_the_counts_say_how_many_are_undated(index):
+    with_undated = ViewFilter(year_from=1992, year_to=1993, include_undated=True)
+    assert in_view(index, with_undated) == {"kyiv--krakow", "kyiv--chicago"} | UNDATED
+    # Closed before the range: left out even when undated ties are asked for.
+    assert in_view(index, ViewFilter(year_from=2011, include_undated=True)) == ALL - {"krakow--lviv"}  # ended 2010
+    assert in_view(index, ViewFilter(include_undated=True)) == ALL  # no year range: nothing to leave out
+    assert in_view(index, ViewFilter()) == ALL
+    assert index.hidden_by(ViewFilter(year_from=1900)) == {"years": len(UNDATED)}
+    assert index.counts(index.mask(ViewFilter())).undated == len(UNDATED)
+    assert index.counts(index.mask(ViewFilter(year_from=1900))).undated == 0
 
 
 @pytest.mark.parametrize(

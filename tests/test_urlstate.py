@@ -26,6 +26,8 @@ from geodata.filters import ViewFilter
             ViewFilter(themes=("climate",), conflicts=("russia_ukraine_war",)),
         ),
         ("?from=2014&to=2022", ViewFilter(year_from=2014, year_to=2022)),
+        ("?from=2022&undated=1", ViewFilter(year_from=2022, include_undated=True)),
+        ("?undated=0", ViewFilter()),
         ("?city=Kiev", ViewFilter(place_query="Kiev")),
         ("?city=San%20Francisco", ViewFilter(place_query="San Francisco")),
         ("?status=active&status=ended", ViewFilter(statuses=("active", "ended"))),  # repeated keys combine
@@ -44,10 +46,10 @@ def test_parse_query(query, view):
         ("?status=active,bogus", ViewFilter(statuses=("active",)), ["bogus"]),
         ("?country=XX,Ukraine,UA", ViewFilter(countries=("UA",)), ["XX", "Ukraine"]),
         ("?from=99999&to=2020", ViewFilter(year_to=2020), ["99999"]),
-        ("?from=2022&to=2014", ViewFilter(year_from=2014, year_to=2022), ["swapped"]),
         ("?colour=red", ViewFilter(), ["colour"]),
         ("?city=" + "x" * 200, ViewFilter(place_query="x" * 80), ["80"]),
         ("?%ff%fe=%00", ViewFilter(), ["unknown parameter"]),
+        ("?undated=no", ViewFilter(), ["undated", "no"]),
     ],
 )
 def test_bad_values_are_dropped_with_a_notice(query, kept, notice_words):
@@ -68,6 +70,7 @@ def test_bad_values_are_dropped_with_a_notice(query, kept, notice_words):
             "?country=PL,UA&status=active,ended&from=2014&city=Kiev",
         ),
         (ViewFilter(place_query="São Paulo"), "?city=S%C3%A3o%20Paulo"),
+        (ViewFilter(year_from=2022, year_to=2023, include_undated=True), "?from=2022&to=2023&undated=1"),
     ],
 )
 def test_to_query_is_canonical_and_round_trips(view, query):
@@ -83,6 +86,22 @@ def test_controls_and_views_agree():
     # a number input may hand back a float
     assert view_from_controls({"from": 2014.0}).view == ViewFilter(year_from=2014)
     assert view_from_controls({"to": 20145}).notices
+
+
+def test_years_the_wrong_way_round_are_swapped_and_said_plainly_not_as_an_error():
+    parsed = parse_query("?from=2023&to=2022")
+    assert parsed.view == ViewFilter(year_from=2022, year_to=2023)
+    assert parsed.notices == ()  # nothing was "not understood"
+    assert parsed.adjustments and "2023–2022" in parsed.adjustments[0] and "2022–2023" in parsed.adjustments[0]
+
+
+def test_the_undated_box_ticked_keeps_undated_ties_in_a_year_range_and_unticked_is_the_default():
+    view = ViewFilter(year_from=2022, include_undated=True)
+    assert control_values(view)["undated"] == ["1"]
+    assert view_from_controls(control_values(view)).view == view
+    assert view_from_controls({**control_values(view), "undated": []}).view == ViewFilter(year_from=2022)
+    assert not view_from_controls({"from": 2022}).view.include_undated  # controls that do not say: the default
+    assert ViewFilter(include_undated=True).active_facets() == ()  # no year range: the box changes nothing
 
 
 @settings(max_examples=300, deadline=None)

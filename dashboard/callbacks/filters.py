@@ -14,11 +14,13 @@ from geodata.filters import ViewFilter
 CONTROL_NAMES = tuple(CONTROL_FIELDS)
 
 
-def render_notices(notices: tuple[str, ...] | list[str]) -> list:
-    """The notice box for ignored URL values (empty when there are none)."""
-    if not notices:
-        return []
-    return [html.P(text.NOTICE_HEADING, className="notice-heading"), html.Ul([html.Li(n) for n in notices])]
+def render_notices(notices: tuple[str, ...] | list[str], adjustments: tuple[str, ...] = ()) -> list:
+    """The notice box: what the view changed to make sense of (plain lines), then the values it ignored under
+    their heading (empty when there is neither)."""
+    box = [html.P(a, className="notice-adjusted") for a in adjustments]
+    if notices:
+        box += [html.P(text.NOTICE_HEADING, className="notice-heading"), html.Ul([html.Li(n) for n in notices])]
+    return box
 
 
 def unknown_network_notices(view: ViewFilter) -> list[str]:
@@ -40,17 +42,20 @@ def sync_view(trigger: Any, search: str | None, controls: dict[str, Any], lang: 
     address bar keeps what the user typed. From a control: the URL follows. Reset: everything cleared. The page's
     language stays in the URL and the view query whatever happens, so links made from either keep it.
     """
+    adjustments: tuple[str, ...] = ()
     if trigger == ids.RESET:
         view, notices, search_out = ViewFilter(), (), to_query(ViewFilter(), lang)
     elif trigger in (None, ids.URL):
         parsed = parse_query(search)
         view, notices, search_out = parsed.view, (*parsed.notices, *unknown_network_notices(parsed.view)), no_update
+        adjustments = parsed.adjustments
     else:
         parsed = view_from_controls(controls)
         view, notices, search_out = parsed.view, parsed.notices, to_query(parsed.view, lang)
+        adjustments = parsed.adjustments
     values = control_values(view)
     control_out = [values[name] if values[name] != controls.get(name) else no_update for name in CONTROL_NAMES]
-    return (*control_out, search_out, to_query(view, lang), render_notices(notices), filters_summary(view))
+    return (*control_out, search_out, to_query(view, lang), render_notices(notices, adjustments), filters_summary(view))
 
 
 @callback(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from urllib.parse import urlparse
 
 import pytest
@@ -237,3 +238,46 @@ def test_legend_notes_and_plot_never_cover_each_other(browser, live_server, widt
             assert boxes["panel_inner_scroll"] <= 1, boxes
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+SPINNERS = """
+return Array.from(document.querySelectorAll('.map-loading')).filter(s => s.offsetParent !== null)
+    .map(s => ({text: s.textContent, role: s.getAttribute('role'), card: s.closest('section, aside').id}));
+"""
+
+
+def set_latency(browser, ms: int) -> None:
+    """Every request answered `ms` late, as on a loaded machine or a slow link."""
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": ms, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+
+
+def watch_spinners(browser, seconds: float) -> list[list[dict]]:
+    """What the page shows as loading, sampled every 0.2 s."""
+    seen, end = [], time.monotonic() + seconds
+    while time.monotonic() < end:
+        seen.append(browser.execute_script(SPINNERS))
+        time.sleep(0.2)
+    return seen
+
+
+def test_a_slow_load_shows_loading_on_the_map_panel_and_table_announced_once(browser, live_server):
+    set_latency(browser, 1500)
+    try:
+        browser.get(live_server + "/?city=Kyiv")
+        seen = watch_spinners(browser, 12)
+        cards = {s["card"] for shot in seen for s in shot}
+        assert {"map-card", "table-card"} <= cards, cards  # each card that waits says so, not a blank white box
+        assert all(len([s for s in shot if s["role"] == "status"]) <= 1 for shot in seen)  # one announcement
+        assert any("Loading ties" in s["text"] for shot in seen for s in shot if s["role"] == "status")
+        wait_for_map(browser)
+        WebDriverWait(browser, WAIT).until(lambda d: not d.execute_script(SPINNERS))  # gone once all is drawn
+        # a filter change that takes long shows it again over the map
+        click(browser, By.CSS_SELECTOR, "#filter-status input[value='active']")
+        WebDriverWait(browser, WAIT).until(lambda d: any(s["card"] == "map-card" for s in d.execute_script(SPINNERS)))
+    finally:
+        set_latency(browser, 0)
+    WebDriverWait(browser, WAIT).until(lambda d: not d.execute_script(SPINNERS))

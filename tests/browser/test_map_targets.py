@@ -67,7 +67,11 @@ def hover_shows(browser, words: str) -> str:
 
 
 def panel_title(browser) -> str:
-    return browser.find_element(By.CSS_SELECTOR, "#panel .panel-title").text
+    """The open panel's title, read in one script call: the panel re-renders while it loads, so a found element
+    can go stale before its text is read."""
+    return browser.execute_script(
+        "const t = document.querySelector('#panel .panel-title'); return t ? t.textContent.trim() : '';"
+    )
 
 
 def open_at_dot(browser, label: str) -> None:
@@ -92,10 +96,12 @@ def test_at_world_zoom_a_click_on_kyiv_opens_kyiv_not_a_tie_nearby(browser, live
 def test_zoomed_in_a_click_on_kyiv_opens_kyiv_not_the_authority_seated_there(browser, live_server):
     open_page(browser, live_server, "?country=UA&tier=cited")
     WebDriverWait(browser, WAIT).until(
-        lambda d: d.execute_script(
-            "return document.querySelector('#map-graph .js-plotly-plot')" "._fullLayout.geo.projection.scale"
+        lambda d: (
+            d.execute_script(
+                "return document.querySelector('#map-graph .js-plotly-plot')._fullLayout.geo.projection.scale"
+            )
+            > 2
         )
-        > 2
     )
     open_at_dot(browser, "Kyiv (UA)")
     assert "Ukrainian Sea Ports Authority" not in panel_title(browser)
@@ -109,8 +115,10 @@ def test_hovering_along_a_tie_shows_it_and_a_click_selects_its_row(browser, live
     assert "Kyiv" in hover_shows(browser, "Warsaw")
     ActionChains(browser).click().perform()
     WebDriverWait(browser, WAIT).until(
-        lambda d: "Warsaw"
-        in d.execute_script(
-            "const r = document.querySelector('#ties-table .ag-row-selected'); return r ? r.textContent : '';"
+        lambda d: (
+            "Warsaw"
+            in d.execute_script(
+                "const r = document.querySelector('#ties-table .ag-row-selected'); return r ? r.textContent : '';"
+            )
         )
     )
