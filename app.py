@@ -10,9 +10,8 @@ import dashboard.callbacks  # noqa: F401 - registers every callback with dash.ca
 from dashboard import text
 from dashboard.config import read_config
 from dashboard.dataset import current_atlas
-from dashboard.downloads import register_downloads
-from dashboard.embed import register_embed
-from dashboard.exporting import register_exports
+from dashboard.export.embed import register_embed
+from dashboard.export.routes import register_exports
 from dashboard.layout import page
 from dashboard.page_language import AtlasDash, register_page_language
 from dashboard.security import register_security
@@ -55,8 +54,7 @@ def create_app() -> AtlasDash:
     app.enable_dev_tools(
         debug=config.debug, dev_tools_ui=config.debug, dev_tools_props_check=config.debug, dev_tools_hot_reload=False
     )
-    register_downloads(app.server)
-    register_exports(app.server)  # /export/...: files and image figures of a view
+    register_exports(app.server)  # /download/... and /export/...: files and image figures of a view
     register_embed(app.server)  # /embed: the map alone, for iframes on other sites
     register_page_language(app)  # the language of each request: its `lang`, or its page's
     register_security(app)  # headers (CSP, framing), /healthz, body limit, callback-request guard

@@ -22,7 +22,7 @@ from dash.exceptions import DependencyException
 from flask import Flask, Response, request
 
 from dashboard.dataset import current_atlas
-from dashboard.embed import is_embed_path
+from dashboard.export.embed import is_embed_path
 from dashboard.payloads import callback_request_problem
 
 log = logging.getLogger("dashboard")

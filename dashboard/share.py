@@ -272,8 +272,8 @@ def share_links(
         embed_url=embed_url,
         snippet=embed_snippet(embed_url, title=embed_share.title),
         html="export/view.html" + export_query,
-        csv="export/view.csv" + export_query,
-        geojson="export/view.geojson" + export_query,
+        csv="download/partnerships.csv" + export_query,
+        geojson="download/partnerships.geojson" + export_query,
     )
 
 

@@ -97,8 +97,8 @@ def export_dialog() -> html.Dialog:
             html.Div(
                 [
                     html.A(text.EXPORT_HTML, id=ids.EXPORT_HTML, href="export/view.html", **download),
-                    html.A(text.EXPORT_CSV, id=ids.EXPORT_CSV, href="export/view.csv", **download),
-                    html.A(text.EXPORT_GEOJSON, id=ids.EXPORT_GEOJSON, href="export/view.geojson", **download),
+                    html.A(text.EXPORT_CSV, id=ids.EXPORT_CSV, href="download/partnerships.csv", **download),
+                    html.A(text.EXPORT_GEOJSON, id=ids.EXPORT_GEOJSON, href="download/partnerships.geojson", **download),
                 ],
                 className="share-actions",
             ),

@@ -11,7 +11,7 @@ import pytest
 from dashboard import i18n, ids
 from dashboard.callbacks.counts import counts_for_view
 from dashboard.callbacks.panel import panel_for
-from dashboard.exporting import FIGURE_PATH, HTML_PATH
+from dashboard.export.routes import FIGURE_PATH, HTML_PATH
 
 CYRILLIC = re.compile(r"[А-ЯІЇЄҐа-яіїєґ]")
 

@@ -157,8 +157,8 @@ def test_share_links_from_the_page_address():
     )
     assert links.snippet.startswith('<iframe src="https://atlas.example.org/app/embed?status=active&amp;place=')
     assert 'title="Kyiv"' in links.snippet
-    assert links.csv == "export/view.csv?status=active&place=703448&zoom=2&title=Slide"
-    assert links.html.startswith("export/view.html?") and links.geojson.startswith("export/view.geojson?")
+    assert links.csv == "download/partnerships.csv?status=active&place=703448&zoom=2&title=Slide"
+    assert links.html.startswith("export/view.html?") and links.geojson.startswith("download/partnerships.geojson?")
 
 
 def test_embed_snippet_escapes_and_sizes():

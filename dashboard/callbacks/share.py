@@ -13,7 +13,7 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 from dashboard import i18n, ids
 from dashboard.callbacks.selection import MISSING_PREFIX
 from dashboard.dataset import Atlas, current_atlas
-from dashboard.exporting import cite_view
+from dashboard.export.view import cite_view
 from dashboard.share import (
     SHARE_KEYS,
     ShareView,

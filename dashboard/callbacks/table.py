@@ -8,7 +8,7 @@ from dash import Input, Output, Patch, State, callback
 
 from dashboard import i18n, ids, table
 from dashboard.dataset import Atlas, current_atlas
-from dashboard.downloads import CSV_PATH, GEOJSON_PATH
+from dashboard.export.routes import CSV_PATH, GEOJSON_PATH
 from dashboard.upload import uploaded_table_rows
 from dashboard.urlstate import parse_query
 

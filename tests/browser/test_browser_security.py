@@ -7,10 +7,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from interact import click
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
-
-from interact import click
 
 from dashboard import ids, text
 from tests.browser.test_dashboard import WAIT, open_page

@@ -7,10 +7,9 @@ import time
 from urllib.parse import urlparse
 
 import pytest
+from interact import click
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
-
-from interact import click
 
 pytestmark = pytest.mark.browser
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from interact import click
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
-
-from interact import click
 
 from dashboard import i18n
 from tests.browser.test_dashboard import WAIT, counts_text, open_page, wait_for_map

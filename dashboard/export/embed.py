@@ -10,7 +10,8 @@ from __future__ import annotations
 from flask import Flask, Response, request, send_file
 
 from dashboard.dataset import current_atlas
-from dashboard.exporting import PLOTLY_JS, STATIC_DIR, link_for, map_page
+from dashboard.export.pages import PLOTLY_JS, STATIC_DIR, map_page
+from dashboard.export.view import link_for
 
 EMBED_PATH = "/embed"
 EMBED_FILES: dict[str, str] = {

@@ -9,18 +9,15 @@ import re
 
 import flask
 import numpy as np
+import pandas as pd
 import pytest
 
-from dashboard import exporting
-from dashboard.embed import EMBED_PATH, is_embed_path, register_embed
-from dashboard.exporting import (
-    cite_view,
-    presentation_figure,
-    read_view,
-    standalone_html,
-    view_csv,
-    view_geojson,
-)
+from dashboard.export import routes
+from dashboard.export.data import view_csv, view_geojson
+from dashboard.export.embed import EMBED_PATH, is_embed_path, register_embed
+from dashboard.export.figure import presentation_figure
+from dashboard.export.pages import standalone_html
+from dashboard.export.view import cite_view, read_view, sources_in_view
 
 KYIV = "703448"
 LINK = "https://atlas.example.org/"
@@ -82,12 +79,14 @@ def test_standalone_html_is_self_contained(mini_env):
     assert "Accessed" in page and "GeoNames" in page  # the citation and attribution
 
 
-def test_csv_starts_with_the_citation_then_the_ties(mini_env):
-    body = view_csv(mini_env, "?status=suspended", link=LINK)
-    comments = [line for line in body.splitlines() if line.startswith("# ")]
-    assert len(comments) == 2 and "2 ties from 2 sources" in comments[0]
-    rows = list(csv.DictReader(io.StringIO("".join(body.splitlines(keepends=True)[2:]))))
-    assert {(r["city_a"], r["city_b"]) for r in rows} == {("Chicago", "Moscow"), ("Anchorage", "Magadan")}
+def test_csv_is_plain_rfc_4180_that_pandas_reads_with_no_options(mini_env):
+    body = view_csv(mini_env, "?status=suspended")
+    assert not any(line.startswith("#") for line in body.splitlines())  # the citation travels elsewhere
+    assert body.endswith("\r\n") and "\n" not in body.replace("\r\n", "")  # CRLF records, RFC 4180 §2.1
+    frame = pd.read_csv(io.StringIO(body))
+    assert set(zip(frame["city_a"], frame["city_b"])) == {("Chicago", "Moscow"), ("Anchorage", "Magadan")}
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert len(rows) == 2 and rows[0]["sources"].startswith("http")
 
 
 def test_geojson_carries_the_citation(mini_env):
@@ -100,30 +99,45 @@ def test_geojson_carries_the_citation(mini_env):
 @pytest.fixture
 def client(mini_env):
     server = flask.Flask(__name__)
-    exporting.register_exports(server)
+    routes.register_exports(server)
     register_embed(server)
     return server.test_client()
 
 
-@pytest.mark.parametrize(
-    "path, mimetype",
-    [
-        (exporting.FIGURE_PATH, "application/json"),
-        (exporting.HTML_PATH, "text/html"),
-        (exporting.CSV_PATH, "text/csv"),
-        (exporting.GEOJSON_PATH, "application/geo+json"),
-        (EMBED_PATH, "text/html"),
-    ],
-)
-@pytest.mark.parametrize("query", ["?status=suspended&lon=20", "?lon=abc&zoom=1e9&place=%3Cx%3E&size=huge&legend=2"])
-def test_routes_answer_any_query(client, path, mimetype, query):
-    response = client.get(path + query)
+ROUTES = [
+    (routes.FIGURE_PATH, "application/json"),
+    (routes.HTML_PATH, "text/html"),
+    (routes.CSV_PATH, "text/csv"),
+    (routes.GEOJSON_PATH, "application/geo+json"),
+]
+HOSTILE = "?lon=abc&zoom=1e9&place=%3Cx%3E&size=huge&legend=2&status=foo"
+
+
+@pytest.mark.parametrize("path, mimetype", [*ROUTES, (EMBED_PATH, "text/html")])
+def test_routes_answer_a_good_query_with_the_view(client, path, mimetype):
+    response = client.get(path + "?status=suspended&lon=20")
     assert response.status_code == 200 and response.mimetype == mimetype
-    assert "http://localhost/" in response.get_data(as_text=True)  # the view's link, whatever could be read
+    if path != routes.CSV_PATH:  # plain CSV carries no citation
+        assert "http://localhost/" in response.get_data(as_text=True)  # the view's link
+
+
+@pytest.mark.parametrize("path", [path for path, _ in ROUTES])
+def test_a_download_with_bad_values_is_refused_with_each_problem_listed(client, path):
+    response = client.get(path + HOSTILE)
+    assert response.status_code == 400 and response.mimetype == "text/plain"
+    body = response.get_data(as_text=True)
+    for word in ("lon", "zoom", "size", "legend", "“foo”"):
+        assert word in body
+    assert "Kiev" not in body and "Chicago" not in body  # never the rows
+
+
+def test_the_embed_page_still_draws_what_it_could_read(client):
+    response = client.get(EMBED_PATH + HOSTILE)
+    assert response.status_code == 200 and "http://localhost/" in response.get_data(as_text=True)
 
 
 def test_figure_route_gives_the_image_figure_with_the_local_base_map(client):
-    figure = client.get(exporting.FIGURE_PATH + "?status=suspended&size=1280x720").get_json()
+    figure = client.get(routes.FIGURE_PATH + "?status=suspended&size=1280x720").get_json()
     assert (figure["layout"]["width"], figure["layout"]["height"]) == (1280, 720)
     assert figure["config"]["topojsonURL"] == "/assets/"
     assert "http://localhost/?status=suspended" in figure["layout"]["annotations"][0]["text"]
@@ -157,4 +171,4 @@ def test_is_embed_path(path, framed):
 
 
 def test_sources_in_view_of_nothing_is_zero(mini_env):
-    assert exporting.sources_in_view(mini_env, np.zeros(mini_env.index.size, dtype=bool)) == 0
+    assert sources_in_view(mini_env, np.zeros(mini_env.index.size, dtype=bool)) == 0

@@ -10,8 +10,6 @@ browser BROWSER_PATH names) with plotly.js and the base map from this machine: n
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import sys
 from pathlib import Path
 from urllib.parse import quote
@@ -19,45 +17,15 @@ from urllib.parse import quote
 from dashboard import i18n
 from dashboard.config import read_config
 from dashboard.dataset import current_atlas
-from dashboard.exporting import (
-    ASSETS_DIR,
-    PLOTLY_JS,
-    presentation_figure,
-    read_view,
-    standalone_html,
-    view_csv,
-    view_geojson,
-)
+from dashboard.export.data import view_csv, view_geojson
+from dashboard.export.figure import presentation_figure
+from dashboard.export.pages import standalone_html
+from dashboard.export.render import render_image
+from dashboard.export.view import read_view
 from dashboard.share import SIZES
 
 FORMATS: tuple[str, ...] = ("png", "svg", "html", "csv", "geojson")
 IMAGE_FORMATS: tuple[str, ...] = ("png", "svg")
-BROWSER_NAMES: tuple[str, ...] = ("chromium", "chromium-browser", "google-chrome", "chrome")
-
-
-def find_chromium() -> str:
-    """The browser kaleido drives: BROWSER_PATH if set, else Chromium on the PATH; an error says how to get one."""
-    path = os.environ.get("BROWSER_PATH") or next(filter(None, map(shutil.which, BROWSER_NAMES)), None)
-    if not path or not Path(path).is_file():
-        raise RuntimeError(
-            "images need Chromium: apt-get install chromium, or set BROWSER_PATH to a Chrome or Chromium binary"
-        )
-    return path
-
-
-def render_image(figure: dict, image_format: str, *, scale: float = 1.0) -> bytes:
-    """PNG or SVG bytes of a figure (its layout gives the size), drawn offline by kaleido."""
-    import kaleido
-    import plotly.io as pio
-
-    # The base map comes from this repository's assets folder; plotly.js from the plotly package; no MathJax.
-    pio.defaults.topojson = ASSETS_DIR.as_uri() + "/"
-    page = kaleido.PageGenerator(plotly=PLOTLY_JS, mathjax=False)
-    layout = figure["layout"]
-    options = {"format": image_format, "width": layout["width"], "height": layout["height"], "scale": scale}
-    return kaleido.calc_fig_sync(
-        figure, opts=options, topojson=pio.defaults.topojson, kopts={"page_generator": page, "path": find_chromium()}
-    )
 
 
 def export_view(query: str, image_format: str, *, link_base: str, scale: float = 1.0) -> bytes:
@@ -71,7 +39,9 @@ def _export_bytes(query: str, image_format: str, *, link_base: str, scale: float
     link = link_base + read_view(atlas, query).link_query
     if image_format in IMAGE_FORMATS:
         return render_image(presentation_figure(atlas, query, link=link), image_format, scale=scale)
-    builders = {"html": standalone_html, "csv": view_csv, "geojson": view_geojson}
+    if image_format == "csv":
+        return view_csv(atlas, query).encode("utf-8")
+    builders = {"html": standalone_html, "geojson": view_geojson}
     return builders[image_format](atlas, query, link=link).encode("utf-8")
 
 
@@ -102,8 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.title is not None:
         query += f"&title={quote(args.title, safe='')}"
     notices = read_view(current_atlas(), query).notices
-    for notice in notices:
-        print(f"warning: {notice}", file=sys.stderr)
+    if notices:  # as the download routes: a view that cannot be read in full is refused, never widened
+        for notice in notices:
+            print(f"error: {notice}", file=sys.stderr)
+        return 2
     link_base = (args.link_base or read_config().public_url).rstrip("/") + "/"
     try:
         body = export_view(query, image_format, link_base=link_base, scale=args.scale)
@@ -114,7 +86,3 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_bytes(body)
     print(f"wrote {args.out} ({image_format}, {len(body):,} bytes)", file=sys.stderr)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

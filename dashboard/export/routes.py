@@ -1,0 +1,81 @@
+"""The Flask routes that serve a view's files: downloads (CSV, GeoJSON, data package) and exports (the figure
+for in-browser images, the standalone HTML page).
+
+Every route takes the dashboard's query string. One that holds an unknown or malformed value is refused with
+400 and a plain-text list of the problems: a download never falls back to more ties than the link asked for.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, Response, request
+
+from dashboard import text
+from dashboard.dataset import current_atlas
+from dashboard.export.data import view_csv, view_geojson
+from dashboard.export.figure import figure_json, presentation_figure
+from dashboard.export.pages import standalone_html
+from dashboard.export.view import link_for, read_view
+
+CSV_PATH = "/download/partnerships.csv"
+GEOJSON_PATH = "/download/partnerships.geojson"
+FIGURE_PATH = "/export/figure.json"
+HTML_PATH = "/export/view.html"
+
+
+def request_query() -> str:
+    """The request's query string, as text."""
+    return request.query_string.decode("utf-8", "replace")
+
+
+def refusal(notices: tuple[str, ...]) -> Response:
+    """400 with one problem per line, in plain text (the notices of the query)."""
+    body = text.DOWNLOAD_REFUSED + "\n" + "".join(f"- {notice}\n" for notice in notices)
+    return Response(body, status=400, mimetype="text/plain")
+
+
+def query_problems(query: str) -> tuple[str, ...]:
+    """What in a query string could not be read (empty when every value is understood)."""
+    return read_view(current_atlas(), query).notices
+
+
+def attachment(body: str | bytes, mimetype: str, filename: str) -> Response:
+    """A response the browser saves as `filename`."""
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def register_exports(server: Flask) -> None:
+    """Add the download and export routes to the app's server."""
+
+    @server.get(CSV_PATH)
+    def download_csv() -> Response:
+        query = request_query()
+        if problems := query_problems(query):
+            return refusal(problems)
+        return attachment(view_csv(current_atlas(), query), "text/csv", "partnerships.csv")
+
+    @server.get(GEOJSON_PATH)
+    def download_geojson() -> Response:
+        query = request_query()
+        if problems := query_problems(query):
+            return refusal(problems)
+        body = view_geojson(current_atlas(), query, link=link_for(query, request.url_root))
+        return attachment(body, "application/geo+json", "partnerships.geojson")
+
+    @server.get(FIGURE_PATH)
+    def export_figure() -> Response:
+        query = request_query()
+        if problems := query_problems(query):
+            return refusal(problems)
+        figure = presentation_figure(current_atlas(), query, link=link_for(query, request.url_root))
+        figure["config"] = {"topojsonURL": request.script_root + "/assets/"}
+        return Response(figure_json(figure), mimetype="application/json")
+
+    @server.get(HTML_PATH)
+    def export_html() -> Response:
+        query = request_query()
+        if problems := query_problems(query):
+            return refusal(problems)
+        body = standalone_html(current_atlas(), query, link=link_for(query, request.url_root))
+        return attachment(body, "text/html", f"{text.EXPORT_FILENAME}.html")
