@@ -11,6 +11,7 @@ from dashboard import text
 from dashboard.config import read_config
 from dashboard.dataset import current_atlas
 from dashboard.export.embed import register_embed
+from dashboard.export.images import register_images
 from dashboard.export.routes import register_exports
 from dashboard.layout import page
 from dashboard.page_language import AtlasDash, register_page_language
@@ -56,6 +57,7 @@ def create_app() -> AtlasDash:
     )
     register_exports(app.server)  # /download/... and /export/...: files and image figures of a view
     register_embed(app.server)  # /embed: the map alone, for iframes on other sites
+    register_images(app.server)  # /embed.png, /embed.svg: the same view as a still image
     register_page_language(app)  # the language of each request: its `lang`, or its page's
     register_security(app)  # headers (CSP, framing), /healthz, body limit, callback-request guard
     return app

@@ -4,7 +4,8 @@
   Content-Security-Policy that Dash works under: scripts only from this server plus the hashes of Dash's own
   inline scripts and clientside callbacks (`Dash.csp_hashes()`), no `eval`; inline styles allowed (React and
   plotly.js set them); images also from `data:` and `blob:` (plotly's mode bar and image export).
-- Framing is denied (`frame-ancestors 'none'`, `X-Frame-Options: DENY`) except on /embed, made to be framed.
+- Framing is denied (`frame-ancestors 'none'`, `X-Frame-Options: DENY`) except on /embed, made to be framed from any
+  page, `file://` included (no frame-ancestors directive there).
 - `/healthz` answers 200 with the dataset version once the dataset is loaded (load balancers, gunicorn checks).
 - A request body over MAX_REQUEST_BYTES is refused with 413 before it is read.
 - A script path naming no registered package (`/_dash-component-suites/../..`) is a 404, not Dash's 500.
@@ -50,7 +51,10 @@ def content_security_policy(script_hashes: list[str] | tuple[str, ...], framable
     """The CSP header value: this server's scripts and the given inline-script hashes; framing only if asked."""
     directives = dict(CSP_DIRECTIVES)
     directives["script-src"] = " ".join(["'self'", *script_hashes])
-    directives["frame-ancestors"] = "*" if framable else "'none'"
+    if not framable:
+        # No frame-ancestors at all where framing is the point: `*` does not match a page with an opaque origin
+        # (a local file, a slide deck's web view), so only leaving the directive out lets those frame /embed.
+        directives["frame-ancestors"] = "'none'"
     return "; ".join(f"{name} {sources}" for name, sources in directives.items())
 
 

@@ -64,8 +64,12 @@ def test_the_page_policy_allows_exactly_dashs_inline_scripts(client, app_module)
 def test_only_the_embed_page_may_be_framed(client):
     response = client.get("/embed")
     assert "X-Frame-Options" not in response.headers
-    assert "frame-ancestors *" in response.headers["Content-Security-Policy"]
+    policy = response.headers["Content-Security-Policy"]
+    # No frame-ancestors at all: `*` would refuse a page opened from file:// (an opaque origin).
+    assert "frame-ancestors" not in policy and "object-src 'none'" in policy
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+    for other in ("/", "/embed.png", "/download/partnerships.csv"):
+        assert "frame-ancestors 'none'" in client.get(other).headers["Content-Security-Policy"]
 
 
 def test_the_policy_is_built_from_its_table():

@@ -155,6 +155,20 @@ def test_the_embed_snippet_shows_the_map_in_an_iframe_on_another_site(browser, l
     assert drawn["controls"] == 0  # no filters, no table: the map alone
 
 
+def test_the_embed_shows_in_a_page_opened_from_a_local_file(browser, live_server, tmp_path):
+    # A slide deck's web view or an HTML file on a laptop has an opaque origin: `frame-ancestors *` refused it.
+    page = tmp_path / "deck.html"
+    frame = f'<iframe src="{live_server}/embed?status=suspended&title=Local" width="800" height="450"></iframe>'
+    page.write_text(f"<!doctype html><title>A local deck</title><h1>Slide 3</h1>{frame}", encoding="utf-8")
+    browser.get(page.as_uri())
+    browser.switch_to.frame(browser.find_element(By.TAG_NAME, "iframe"))
+    try:
+        drawn = wait_drawn_alone(browser)
+    finally:
+        browser.switch_to.default_content()
+    assert drawn["title"] == "Local" and drawn["arcs"] >= 1 and drawn["countries"] > 10_000
+
+
 def _allow_downloads(browser, folder: Path) -> None:
     browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
 
@@ -199,14 +213,15 @@ def test_each_export_downloads_from_the_app(browser, live_server, tmp_path):
 
     for link_id, name in (
         ("export-html", "twinning-atlas.html"),
-        ("export-csv", "twinning-atlas.csv"),
-        ("export-geojson", "twinning-atlas.geojson"),
+        ("export-csv", "partnerships.csv"),
+        ("export-geojson", "partnerships.geojson"),
     ):
         click(browser, By.ID, link_id)
         _downloaded(tmp_path, name)
     assert '<h1 class="atlas-title">Suspended ties</h1>' in (tmp_path / "twinning-atlas.html").read_text("utf-8")
-    assert (tmp_path / "twinning-atlas.csv").read_text("utf-8").startswith("# Twinning Atlas, dataset version")
-    assert json.loads((tmp_path / "twinning-atlas.geojson").read_text("utf-8"))["citation"]["link"].startswith("http")
+    # the same plain CSV as the table's "Download CSV"; the citation rides in the GeoJSON and the data package
+    assert (tmp_path / "partnerships.csv").read_text("utf-8").startswith("city_a,country_a,city_b")
+    assert json.loads((tmp_path / "partnerships.geojson").read_text("utf-8"))["citation"]["link"].startswith("http")
 
 
 def test_the_html_export_works_from_a_file_with_the_network_off(browser, live_server, tmp_path):
