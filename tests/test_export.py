@@ -51,14 +51,25 @@ def test_presentation_figure_bakes_in_title_legend_and_sources(mini_env, size, e
     figure = presentation_figure(mini_env, f"?status=suspended&title=Suspended&size={size}&lon=20&zoom=2", link=LINK)
     layout = figure["layout"]
     assert (layout["width"], layout["height"]) == expected and layout["showlegend"] is True
-    assert (
-        layout["title"]["text"] == "<b>Suspended</b>"
-        and "2 ties · status: Suspended" in layout["title"]["subtitle"]["text"]
-    )
-    caption = layout["annotations"][0]["text"]
+    notes = {a["name"]: a["text"] for a in layout["annotations"]}
+    assert notes["title"] == "<b>Suspended</b>" and "2 ties · status: Suspended" in notes["subtitle"]
+    caption = notes["citation"]
     assert "GeoNames" in caption and mini_env.layers.manifest["dataset_version"] in caption and LINK in caption
     assert layout["geo"]["center"] == {"lon": 20.0} and layout["geo"]["projection"]["scale"] == 2.0
     assert any(t.get("mode") == "lines" for t in figure["data"])
+
+
+def test_an_export_is_framed_to_its_ties_unless_the_link_pins_a_view(mini_env):
+    framed = presentation_figure(mini_env, "?city=Kiev", link=LINK)["layout"]["geo"]
+    assert framed["projection"]["scale"] > 2 and 20 < framed["center"]["lon"] < 32  # Kyiv - Warsaw, not the world
+    whole = presentation_figure(mini_env, "", link=LINK)["layout"]["geo"]
+    assert whole["projection"]["scale"] == 1.0  # all ties: the world
+
+
+def test_the_legend_has_a_column_of_its_own_right_of_the_map(mini_env):
+    layout = presentation_figure(mini_env, "?size=1280x720", link=LINK)["layout"]
+    assert layout["legend"]["orientation"] == "v" and layout["legend"]["x"] > 1  # in the right margin
+    assert layout["margin"]["autoexpand"] is False and layout["margin"]["r"] > 100
 
 
 def test_presentation_figure_highlights_the_place_and_hides_the_legend_when_asked(mini_env):
@@ -140,7 +151,7 @@ def test_figure_route_gives_the_image_figure_with_the_local_base_map(client):
     figure = client.get(routes.FIGURE_PATH + "?status=suspended&size=1280x720").get_json()
     assert (figure["layout"]["width"], figure["layout"]["height"]) == (1280, 720)
     assert figure["config"]["topojsonURL"] == "/assets/"
-    assert "http://localhost/?status=suspended" in figure["layout"]["annotations"][0]["text"]
+    assert "http://localhost/?status=suspended" in figure["layout"]["annotations"][-1]["text"]
 
 
 def test_embed_page_is_the_map_alone_and_may_be_framed(client):

@@ -10,7 +10,9 @@ from plotly.utils import PlotlyJSONEncoder
 
 from dashboard import figures, text
 from dashboard.dataset import Atlas
+from dashboard.export.areas import TITLE_LINE_EM, Areas, plan_areas
 from dashboard.export.view import View, cite_view, read_view, view_subtitle
+from dashboard.figures.map_layout import take_notices
 from dashboard.framing import place_view, view_frame
 from dashboard.share import SIZES
 
@@ -31,62 +33,110 @@ def view_figure(atlas: Atlas, view: View) -> dict[str, Any]:
     return figure
 
 
+def legend_traces(figure: dict[str, Any]) -> list[dict[str, Any]]:
+    """The traces that have an entry in the legend."""
+    return [t for t in figure["data"] if t.get("showlegend", True) and t.get("name")]
+
+
 def presentation_figure(
     atlas: Atlas, query: str | None, *, link: str, size: tuple[int, int] | None = None
 ) -> dict[str, Any]:
-    """The map of a view for an image: title, subtitle, legend and the sources and link baked in, at `size`.
-
-    Fonts and margins grow with the width, so a 1920-pixel slide reads like a 1280-pixel one.
-    """
+    """The map of a view for an image: title, subtitle, legend and the sources and link baked in, at `size`,
+    each in an area of its own (`dashboard.export.areas`): nothing overlaps at any size or in either language."""
     view = read_view(atlas, query)
-    width, height = size or SIZES[view.share.size]
-    k = width / 1280
     figure = view_figure(atlas, view)
     layout = figure["layout"]
     citation = cite_view(atlas, view.mask, link)
-    title = escape(view.share.title or text.APP_TITLE)
-    subtitle = escape(view_subtitle(atlas, query, view.share))
-    top, bottom = round(84 * k), round(100 * k)
-    plot_height = height - top - bottom
-    lines = (
-        text.ATTRIBUTION,
-        citation.summary(),
-        f"{citation.link} · {citation.accessed_text()}",
+    shown = legend_traces(figure) if view.share.legend else []
+    areas = plan_areas(
+        size or SIZES[view.share.size],
+        title=view.share.title or text.APP_TITLE,
+        subtitle=view_subtitle(atlas, query, view.share),
+        # what the map leaves out (its caps) first: it qualifies what the reader sees
+        citation=(
+            *take_notices(figure),
+            text.ATTRIBUTION,
+            citation.summary(),
+            f"{citation.link} · {citation.accessed_text()}",
+        ),
+        legend_labels=tuple(str(t["name"]) for t in shown),
+        legend_title=str(layout.get("legend", {}).get("title", {}).get("text", "")),
     )
+    for trace, label in zip(shown, areas.legend_labels, strict=True):
+        trace["name"] = label
+    apply_areas(layout, areas)
+    return figure
+
+
+def text_block(lines: tuple[str, ...], areas: Areas, top_px: float, size: int, color: str, name: str) -> dict:
+    """An annotation of `lines` whose top edge is `top_px` below the image's top, at the left padding."""
+    return {
+        "text": "<br>".join(lines),
+        "name": name,
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "xanchor": "left",
+        "y": 1 + (areas.top - top_px) / areas.map_height,
+        "yanchor": "top",
+        "align": "left",
+        "showarrow": False,
+        "font": {"size": size, "color": color},
+    }
+
+
+def apply_areas(layout: dict[str, Any], areas: Areas) -> None:
+    """Lay the title, legend and citation out in their areas (in place).
+
+    Title and subtitle are annotations, not Plotly's title: a multi-line title anchored at the top is drawn
+    partly above the image, an annotation's box is where its anchor says."""
+    fonts = areas.fonts
+    title_height = len(areas.title_lines) * fonts.title * TITLE_LINE_EM
+    layout.pop("title", None)
     layout.update(
-        width=width,
-        height=height,
+        width=areas.width,
+        height=areas.height,
         autosize=False,
-        margin={"l": round(16 * k), "r": round(16 * k), "t": top, "b": bottom},
-        title={
-            "text": f"<b>{title}</b>",
-            "subtitle": {"text": subtitle, "font": {"size": round(15 * k), "color": "#475569"}},
-            "x": 0.012,
-            "xanchor": "left",
-            "xref": "container",
-            "y": 1 - 14 * k / height,
-            "yanchor": "top",
-            "yref": "container",
-            "font": {"size": round(26 * k), "color": "#0f172a"},
-        },
+        # fixed margins: a legend or title must not push the map (and with it the citation) around
+        margin={"l": areas.left, "r": areas.right, "t": areas.top, "b": areas.bottom, "autoexpand": False},
         paper_bgcolor="#ffffff",
         annotations=[
-            {
-                "text": "<br>".join(escape(line) for line in lines),
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "xanchor": "left",
-                "y": -(bottom - 8 * k) / plot_height,
-                "yanchor": "bottom",
-                "align": "left",
-                "showarrow": False,
-                "font": {"size": round(12 * k), "color": "#475569"},
-            }
+            text_block(
+                tuple(f"<b>{escape(line)}</b>" for line in areas.title_lines),
+                areas,
+                areas.pad,
+                fonts.title,
+                "#0f172a",
+                "title",
+            ),
+            text_block(
+                tuple(escape(line) for line in areas.subtitle_lines),
+                areas,
+                areas.pad + title_height,
+                fonts.subtitle,
+                "#475569",
+                "subtitle",
+            ),
+            text_block(
+                tuple(escape(line) for line in areas.citation_lines),
+                areas,
+                areas.height - areas.bottom + areas.pad,
+                fonts.citation,
+                "#475569",
+                "citation",
+            ),
         ],
     )
-    layout["legend"] = {**layout.get("legend", {}), "font": {"size": round(13 * k)}}
-    return figure
+    layout["legend"] = {
+        **layout.get("legend", {}),
+        "orientation": "v",
+        "x": 1 + areas.pad / areas.map_width,
+        "xanchor": "left",
+        "y": 1,
+        "yanchor": "top",
+        "font": {"size": fonts.legend},
+        "title": {**layout.get("legend", {}).get("title", {}), "side": "top"},
+    }
 
 
 def figure_json(figure: dict[str, Any]) -> str:
