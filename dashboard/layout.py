@@ -197,6 +197,13 @@ def table_card() -> html.Section:
                                 className="download-link",
                                 title=text.DOWNLOADS_NOTE,
                             ),
+                            html.A(
+                                text.DOWNLOAD_PACKAGE,
+                                id=ids.DOWNLOAD_PACKAGE,
+                                href="download/partnerships.zip",
+                                className="download-link",
+                                title=text.DOWNLOAD_PACKAGE_NOTE,
+                            ),
                         ],
                         className="downloads",
                     ),

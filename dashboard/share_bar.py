@@ -98,7 +98,10 @@ def export_dialog() -> html.Dialog:
                 [
                     html.A(text.EXPORT_HTML, id=ids.EXPORT_HTML, href="export/view.html", **download),
                     html.A(text.EXPORT_CSV, id=ids.EXPORT_CSV, href="download/partnerships.csv", **download),
-                    html.A(text.EXPORT_GEOJSON, id=ids.EXPORT_GEOJSON, href="download/partnerships.geojson", **download),
+                    html.A(
+                        text.EXPORT_GEOJSON, id=ids.EXPORT_GEOJSON, href="download/partnerships.geojson", **download
+                    ),
+                    html.A(text.EXPORT_PACKAGE, id=ids.EXPORT_PACKAGE, href="download/partnerships.zip", **download),
                 ],
                 className="share-actions",
             ),

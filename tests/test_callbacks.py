@@ -97,11 +97,12 @@ def test_colour_by_aid_type_shows_the_line_style_key(mini_env):
 
 
 def test_table_rows_follow_the_view(mini_env):
-    rows, note, csv_href, geojson_href = table.update_table("?country=RU")
+    rows, note, csv_href, geojson_href, package_href = table.update_table("?country=RU")
     assert {r["city_b"] for r in rows} == {"Moscow", "Magadan", "Vladimir", "Dikson"}
     assert note == ""
     assert csv_href == "download/partnerships.csv?country=RU"
     assert geojson_href == "download/partnerships.geojson?country=RU"
+    assert package_href == "download/partnerships.zip?country=RU"
     assert rows[0]["status"] in {"Active", "Suspended", "Ended"}  # labels, not words
 
 

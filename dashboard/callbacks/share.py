@@ -99,7 +99,8 @@ def share_outputs(
     options = embed_options or []
     embed = replace(share, title=(embed_title or "").strip(), legend="legend" in options, caption="caption" in options)
     links = share_links(href, view_query, share, embed=embed, export_title=(export_title or "").strip())
-    return links.query, links.link, links.snippet, links.html, links.csv, links.geojson, links.link, links.link
+    files = (links.html, links.csv, links.geojson, links.package)
+    return links.query, links.link, links.snippet, *files, links.link, links.link
 
 
 @callback(
@@ -109,6 +110,7 @@ def share_outputs(
     Output(ids.EXPORT_HTML, "href"),
     Output(ids.EXPORT_CSV, "href"),
     Output(ids.EXPORT_GEOJSON, "href"),
+    Output(ids.EXPORT_PACKAGE, "href"),
     Output(ids.CITATION_LINK, "href"),
     Output(ids.CITATION_LINK, "children"),
     Input(ids.URL, "href"),

@@ -8,7 +8,7 @@ from dash import Input, Output, Patch, State, callback
 
 from dashboard import i18n, ids, table
 from dashboard.dataset import Atlas, current_atlas
-from dashboard.export.routes import CSV_PATH, GEOJSON_PATH
+from dashboard.export.routes import CSV_PATH, GEOJSON_PATH, PACKAGE_PATH
 from dashboard.upload import uploaded_table_rows
 from dashboard.urlstate import parse_query
 
@@ -28,9 +28,9 @@ def rows_for_view(
     )
 
 
-def download_links(query: str | None) -> tuple[str, str]:
-    """The CSV and GeoJSON download URLs of a view, relative to the page (so they work under a path prefix)."""
-    return CSV_PATH.lstrip("/") + (query or ""), GEOJSON_PATH.lstrip("/") + (query or "")
+def download_links(query: str | None) -> tuple[str, str, str]:
+    """The CSV, GeoJSON and data package URLs of a view, relative to the page (so they work under a path prefix)."""
+    return tuple(path.lstrip("/") + (query or "") for path in (CSV_PATH, GEOJSON_PATH, PACKAGE_PATH))
 
 
 @callback(
@@ -38,6 +38,7 @@ def download_links(query: str | None) -> tuple[str, str]:
     Output(ids.TABLE_NOTE, "children"),
     Output(ids.DOWNLOAD_CSV, "href"),
     Output(ids.DOWNLOAD_GEOJSON, "href"),
+    Output(ids.DOWNLOAD_PACKAGE, "href"),
     Input(ids.VIEW_QUERY, "data"),
     Input(ids.UPLOAD_TIES, "data"),  # the user's own ties, held by this page only
     Input(ids.UPLOAD_MODE, "value"),

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.dataset import Atlas
-from dashboard.export.view import cite_view, read_view
+from dashboard.export.view import Citation, cite_view, read_view
 
 DOWNLOAD_COLUMNS: tuple[str, ...] = (
     "city_a",
@@ -36,6 +36,7 @@ DOWNLOAD_COLUMNS: tuple[str, ...] = (
     "tier",
     "distance_km",
     "partnership_id",
+    "listed_in",  # wikipedia, wikidata: which licence a listed row is under
 )
 
 
@@ -60,9 +61,14 @@ def view_csv(atlas: Atlas, query: str | None) -> str:
     return partnerships_csv(ties_in_view(atlas, read_view(atlas, query).mask))
 
 
+def cited_geojson(frame: gpd.GeoDataFrame, citation: Citation) -> str:
+    """The rows as a GeoJSON FeatureCollection with a top-level `citation` member (RFC 7946 §6.1)."""
+    # spliced in as text: parsing and writing again the collection of all ties (55 MB) takes seconds
+    collection = partnerships_geojson(frame)
+    return '{"citation": ' + json.dumps(citation.as_dict(), ensure_ascii=False) + ", " + collection.lstrip()[1:]
+
+
 def view_geojson(atlas: Atlas, query: str | None, *, link: str) -> str:
-    """The ties of a view as a GeoJSON FeatureCollection with a top-level `citation` member (RFC 7946 §6.1)."""
+    """The ties of a view as GeoJSON, with the view's citation."""
     view = read_view(atlas, query)
-    citation = json.dumps(cite_view(atlas, view.mask, link).as_dict(), ensure_ascii=False)
-    collection = partnerships_geojson(ties_in_view(atlas, view.mask))
-    return '{"citation": ' + citation + ", " + collection.lstrip()[1:]
+    return cited_geojson(ties_in_view(atlas, view.mask), cite_view(atlas, view.mask, link))

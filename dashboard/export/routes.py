@@ -13,11 +13,13 @@ from dashboard import text
 from dashboard.dataset import current_atlas
 from dashboard.export.data import view_csv, view_geojson
 from dashboard.export.figure import figure_json, presentation_figure
+from dashboard.export.package import view_package
 from dashboard.export.pages import standalone_html
 from dashboard.export.view import link_for, read_view
 
 CSV_PATH = "/download/partnerships.csv"
 GEOJSON_PATH = "/download/partnerships.geojson"
+PACKAGE_PATH = "/download/partnerships.zip"
 FIGURE_PATH = "/export/figure.json"
 HTML_PATH = "/export/view.html"
 
@@ -62,6 +64,14 @@ def register_exports(server: Flask) -> None:
             return refusal(problems)
         body = view_geojson(current_atlas(), query, link=link_for(query, request.url_root))
         return attachment(body, "application/geo+json", "partnerships.geojson")
+
+    @server.get(PACKAGE_PATH)
+    def download_package() -> Response:
+        query = request_query()
+        if problems := query_problems(query):
+            return refusal(problems)
+        body = view_package(current_atlas(), query, link=link_for(query, request.url_root))
+        return attachment(body, "application/zip", "partnerships.zip")
 
     @server.get(FIGURE_PATH)
     def export_figure() -> Response:

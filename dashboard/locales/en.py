@@ -174,6 +174,8 @@ TABLE_CAPPED = (
 )
 DOWNLOAD_CSV = "Download CSV"
 DOWNLOAD_GEOJSON = "Download GeoJSON"
+DOWNLOAD_PACKAGE = "Data package (ZIP)"
+DOWNLOAD_PACKAGE_NOTE = "CSV and GeoJSON of the ties in view, with their schema, licences, sources and citation"
 DOWNLOADS_NOTE = "Downloads hold the ties in view."
 
 # Data & sources
@@ -243,6 +245,7 @@ EXPORT_FILES = "Files"
 EXPORT_HTML = "Standalone HTML (works offline)"
 EXPORT_CSV = "CSV"
 EXPORT_GEOJSON = "GeoJSON"
+EXPORT_PACKAGE = "Data package (ZIP: CSV, GeoJSON, schema, licences, citation)"
 EXPORT_WORKING = "Drawing the image…"
 EXPORT_DONE = "Saved {name}."
 EXPORT_FAILED = "The image could not be drawn: {error}"

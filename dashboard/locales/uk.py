@@ -163,9 +163,13 @@ HIDDEN_FACET = "{facet} ({n:,})"
 NOTICE_HEADING = "Деякі частини цього посилання не розпізнано, їх проігноровано:"
 NOTICE_UNKNOWN_KEY = "невідомий параметр «{key}»"
 NOTICE_UNKNOWN_WORD = "{what}: невідоме значення «{value}»"
-DOWNLOAD_REFUSED = "Завантаження відхилено: посилання містить значення, яких атлас не розуміє. Виправте або вилучіть їх:"
+DOWNLOAD_REFUSED = (
+    "Завантаження відхилено: посилання містить значення, яких атлас не розуміє. Виправте або вилучіть їх:"
+)
 IMAGE_BUSY = "Усі засоби малювання зображень зайняті. Спробуйте ще раз за кілька секунд."
-IMAGE_UNAVAILABLE = "Цей сервер не може малювати зображення: на ньому немає Chromium. Інтерактивна вставка (/embed) працює."
+IMAGE_UNAVAILABLE = (
+    "Цей сервер не може малювати зображення: на ньому немає Chromium. Інтерактивна вставка (/embed) працює."
+)
 NOTICE_UNKNOWN_COUNTRY = "country: «{value}» не є дволітерним кодом ISO 3166"
 NOTICE_BAD_YEAR = "{key}: «{value}» не є роком"
 NOTICE_SWAPPED_YEARS = "Роки {typed} вказано у зворотному порядку: показано зв’язки, чинні у {shown}."
@@ -235,6 +239,8 @@ TABLE_CAPPED = (
 )
 DOWNLOAD_CSV = "Завантажити CSV"
 DOWNLOAD_GEOJSON = "Завантажити GeoJSON"
+DOWNLOAD_PACKAGE = "Пакет даних (ZIP)"
+DOWNLOAD_PACKAGE_NOTE = "CSV і GeoJSON зв’язків у поданні, з їхньою схемою, ліцензіями, джерелами й цитуванням"
 DOWNLOADS_NOTE = "Завантаження містять зв’язки за поточними фільтрами."
 
 # Data & sources
@@ -305,6 +311,7 @@ EXPORT_FILES = "Файли"
 EXPORT_HTML = "Автономний HTML (працює офлайн)"
 EXPORT_CSV = "CSV"
 EXPORT_GEOJSON = "GeoJSON"
+EXPORT_PACKAGE = "Пакет даних (ZIP: CSV, GeoJSON, схема, ліцензії, цитування)"
 EXPORT_WORKING = "Малюємо зображення…"
 EXPORT_DONE = "Збережено: {name}."
 EXPORT_FAILED = "Не вдалося намалювати зображення: {error}"

@@ -18,7 +18,7 @@ LONG_TITLE = {
     "uk": "Муніципальна дипломатія українських міст під час війни: партнерства збережені, призупинені й нові",
 }
 # Many filters make a long subtitle; all statuses give the legend every entry.
-FILTERS = "conflict=russia_ukraine_war&status=active,dormant,suspended,ended,proposed,unknown&aid=humanitarian"
+FILTERS = "conflict=russia_ukraine_war&status=active,dormant,suspended,ended,proposed,unknown&aid=humanitarian_supplies"
 SIZES = ("1920x1080", "1280x720", "a4")
 
 # The boxes of each area in the rendered SVG, in its own pixels (the root's box scales a x2 image back).
