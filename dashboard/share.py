@@ -244,6 +244,7 @@ class ShareLinks:
     html: str
     csv: str
     geojson: str
+    pptx: str
 
 
 def share_links(
@@ -274,6 +275,7 @@ def share_links(
         html="export/view.html" + export_query,
         csv="download/partnerships.csv" + export_query,
         geojson="download/partnerships.geojson" + export_query,
+        pptx="export/view.pptx" + export_query,
     )
 
 

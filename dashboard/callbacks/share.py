@@ -92,14 +92,18 @@ def share_outputs(
     embed_options: list | None,
     export_title: str | None,
 ) -> tuple:
-    """(share query, link, embed snippet, HTML, CSV and GeoJSON hrefs, citation link) of the current view."""
+    """(share query, link, embed snippet, HTML, CSV, GeoJSON and PPTX hrefs, citation link) of the current view."""
     view = map_view_from_store({**(map_view or {}), **(edits or {})})
     selected = place if place and not place.startswith(MISSING_PREFIX) else None
     share = ShareView(place=selected, color=color if color in ("status", "aid") else "status", map_view=view)
     options = embed_options or []
     embed = replace(share, title=(embed_title or "").strip(), legend="legend" in options, caption="caption" in options)
     links = share_links(href, view_query, share, embed=embed, export_title=(export_title or "").strip())
-    return links.query, links.link, links.snippet, links.html, links.csv, links.geojson, links.link, links.link
+    return (
+        *(links.query, links.link, links.snippet),
+        *(links.html, links.csv, links.geojson, links.pptx),
+        *(links.link, links.link),
+    )
 
 
 @callback(
@@ -109,6 +113,7 @@ def share_outputs(
     Output(ids.EXPORT_HTML, "href"),
     Output(ids.EXPORT_CSV, "href"),
     Output(ids.EXPORT_GEOJSON, "href"),
+    Output(ids.EXPORT_PPTX, "href"),
     Output(ids.CITATION_LINK, "href"),
     Output(ids.CITATION_LINK, "children"),
     Input(ids.URL, "href"),
