@@ -245,6 +245,7 @@ class ShareLinks:
     csv: str
     geojson: str
     package: str
+    pptx: str
 
 
 def share_links(
@@ -276,6 +277,7 @@ def share_links(
         csv="download/partnerships.csv" + export_query,
         geojson="download/partnerships.geojson" + export_query,
         package="download/partnerships.zip" + export_query,
+        pptx="export/view.pptx" + export_query,
     )
 
 

@@ -52,7 +52,7 @@ def embed_dialog() -> html.Dialog:
 
 
 def export_dialog() -> html.Dialog:
-    """Images drawn in the browser, standalone HTML, CSV and GeoJSON of the current view, and its citation."""
+    """Images drawn in the browser, standalone HTML, CSV, GeoJSON and slides of the current view, and its citation."""
     download = {"className": "download-link", "download": ""}
     return html.Dialog(
         [
@@ -102,6 +102,7 @@ def export_dialog() -> html.Dialog:
                         text.EXPORT_GEOJSON, id=ids.EXPORT_GEOJSON, href="download/partnerships.geojson", **download
                     ),
                     html.A(text.EXPORT_PACKAGE, id=ids.EXPORT_PACKAGE, href="download/partnerships.zip", **download),
+                    html.A(text.EXPORT_PPTX, id=ids.EXPORT_PPTX, href="export/view.pptx", **download),
                 ],
                 className="share-actions",
             ),

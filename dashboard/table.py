@@ -134,10 +134,14 @@ def display_order(partnerships: pd.DataFrame) -> np.ndarray:
     return keys.sort_values(["tier", "a", "b"], kind="stable").index.to_numpy()
 
 
+def positions_in_view(order: np.ndarray, mask: np.ndarray, limit: int = TABLE_LIMIT) -> np.ndarray:
+    """The tie rows of the first `limit` ties in view, in display order."""
+    return order[mask[order]][:limit]
+
+
 def rows_in_view(rows: list[dict], order: np.ndarray, mask: np.ndarray, limit: int = TABLE_LIMIT) -> list[dict]:
     """The first `limit` rows in view, in display order."""
-    picked = order[mask[order]][:limit]
-    return [rows[i] for i in picked]
+    return [rows[i] for i in positions_in_view(order, mask, limit)]
 
 
 def table_note(in_view: int, limit: int = TABLE_LIMIT) -> str:

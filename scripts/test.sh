@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up and run every test, browser tests included (Debian's chromium and chromium-driver; npm for axe-core).
+# Set up and run every test, browser tests included (Debian's chromium and chromium-driver; npm for axe-core;
+# LibreOffice Impress for the slide deck).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -10,6 +11,17 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
     apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null
   else
     echo "browser tests need chromium and chromium-driver: sudo apt-get install chromium chromium-driver" >&2
+    exit 1
+  fi
+fi
+# The slide-deck test converts a deck to PDF with LibreOffice Impress (tests/test_export_slides.py).
+if ! command -v soffice >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "installing Debian's libreoffice-impress for the slide-deck test"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq libreoffice-impress >/dev/null
+  else
+    echo "the slide-deck test needs LibreOffice Impress: sudo apt-get install libreoffice-impress" >&2
     exit 1
   fi
 fi

@@ -26,7 +26,7 @@ def test_a_place_the_data_lacks_opens_a_panel_that_says_so(mini_env):
 
 
 def test_share_outputs_follow_the_view_and_the_user_s_pan(mini_env):
-    query, link, snippet, html, csv, geojson, package, cite_href, cite_text = share.share_outputs(
+    query, link, snippet, html, csv, geojson, package, pptx, cite_href, cite_text = share.share_outputs(
         "http://127.0.0.1:8050/?status=active",
         "?status=active",
         KYIV,
@@ -42,6 +42,7 @@ def test_share_outputs_follow_the_view_and_the_user_s_pan(mini_env):
     assert f'src="http://127.0.0.1:8050/embed{query.replace("&", "&amp;")}&amp;title=Kyiv&amp;caption=0"' in snippet
     assert html.startswith("export/view.html?") and csv.endswith("&title=Slide%20title") and "geojson" in geojson
     assert package.startswith("download/partnerships.zip?status=active")
+    assert pptx == "export/view.pptx" + query + "&title=Slide%20title"
 
 
 def test_a_missing_place_is_left_out_of_the_link(mini_env):

@@ -159,6 +159,7 @@ def test_share_links_from_the_page_address():
     assert 'title="Kyiv"' in links.snippet
     assert links.csv == "download/partnerships.csv?status=active&place=703448&zoom=2&title=Slide"
     assert links.html.startswith("export/view.html?") and links.geojson.startswith("download/partnerships.geojson?")
+    assert links.pptx == "export/view.pptx?status=active&place=703448&zoom=2&title=Slide"
 
 
 def test_embed_snippet_escapes_and_sizes():

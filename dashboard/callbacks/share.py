@@ -92,14 +92,14 @@ def share_outputs(
     embed_options: list | None,
     export_title: str | None,
 ) -> tuple:
-    """(share query, link, embed snippet, HTML, CSV and GeoJSON hrefs, citation link) of the current view."""
+    """(share query, link, embed snippet, HTML, CSV, GeoJSON and PPTX hrefs, citation link) of the current view."""
     view = map_view_from_store({**(map_view or {}), **(edits or {})})
     selected = place if place and not place.startswith(MISSING_PREFIX) else None
     share = ShareView(place=selected, color=color if color in ("status", "aid") else "status", map_view=view)
     options = embed_options or []
     embed = replace(share, title=(embed_title or "").strip(), legend="legend" in options, caption="caption" in options)
     links = share_links(href, view_query, share, embed=embed, export_title=(export_title or "").strip())
-    files = (links.html, links.csv, links.geojson, links.package)
+    files = (links.html, links.csv, links.geojson, links.package, links.pptx)
     return links.query, links.link, links.snippet, *files, links.link, links.link
 
 
@@ -111,6 +111,7 @@ def share_outputs(
     Output(ids.EXPORT_CSV, "href"),
     Output(ids.EXPORT_GEOJSON, "href"),
     Output(ids.EXPORT_PACKAGE, "href"),
+    Output(ids.EXPORT_PPTX, "href"),
     Output(ids.CITATION_LINK, "href"),
     Output(ids.CITATION_LINK, "children"),
     Input(ids.URL, "href"),

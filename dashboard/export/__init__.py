@@ -5,5 +5,6 @@
 - `pages`: the /embed page and the standalone HTML file;
 - `data`: CSV and GeoJSON of a view's ties;
 - `render`: images drawn offline by kaleido in Chromium;
+- `slides`: a PPTX slide deck of a view (`slides_draw` draws on slides, `slides_place` the selected place);
 - `embed`: the /embed route; `routes`: downloads and exports; `cli`: `python -m dashboard.export`.
 """

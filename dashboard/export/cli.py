@@ -1,10 +1,12 @@
-"""Export a view from the command line, offline: PNG, SVG, standalone HTML, CSV or GeoJSON.
+"""Export a view from the command line, offline: PNG, SVG, standalone HTML, CSV, GeoJSON or a PPTX slide deck.
 
     python -m dashboard.export --query 'city=Kyiv&status=active' --format png --out kyiv.png
     python -m dashboard.export --query 'status=suspended' --out suspended.svg --size a4 --title 'Suspended ties'
+    python -m dashboard.export --query 'city=Kyiv&place=703448&lang=uk' --out kyiv.pptx
 
 The query is the app's (copy it from a shared link). Images are drawn by kaleido in Debian's Chromium (or the
-browser BROWSER_PATH names) with plotly.js and the base map from this machine: no download, no CDN.
+browser BROWSER_PATH names) with plotly.js and the base map from this machine: no download, no CDN. A slide
+deck's map is a 1920x1080 picture whatever --size says (--scale sharpens it).
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ from dashboard.export.data import view_csv, view_geojson
 from dashboard.export.figure import presentation_figure
 from dashboard.export.pages import standalone_html
 from dashboard.export.render import render_image
+from dashboard.export.slides import map_image, view_slides
 from dashboard.export.view import read_view
 from dashboard.share import SIZES
 
-FORMATS: tuple[str, ...] = ("png", "svg", "html", "csv", "geojson")
+FORMATS: tuple[str, ...] = ("png", "svg", "html", "csv", "geojson", "pptx")
 IMAGE_FORMATS: tuple[str, ...] = ("png", "svg")
 
 
@@ -39,6 +42,8 @@ def _export_bytes(query: str, image_format: str, *, link_base: str, scale: float
     link = link_base + read_view(atlas, query).link_query
     if image_format in IMAGE_FORMATS:
         return render_image(presentation_figure(atlas, query, link=link), image_format, scale=scale)
+    if image_format == "pptx":
+        return view_slides(atlas, query, link=link, image=map_image(atlas, query, link=link, scale=scale))
     if image_format == "csv":
         return view_csv(atlas, query).encode("utf-8")
     builders = {"html": standalone_html, "geojson": view_geojson}

@@ -1,5 +1,5 @@
 """The Flask routes that serve a view's files: downloads (CSV, GeoJSON, data package) and exports (the figure
-for in-browser images, the standalone HTML page).
+for in-browser images, the standalone HTML page, the slide deck).
 
 Every route takes the dashboard's query string. One that holds an unknown or malformed value is refused with
 400 and a plain-text list of the problems: a download never falls back to more ties than the link asked for.
@@ -15,6 +15,7 @@ from dashboard.export.data import view_csv, view_geojson
 from dashboard.export.figure import figure_json, presentation_figure
 from dashboard.export.package import view_package
 from dashboard.export.pages import standalone_html
+from dashboard.export.slides import view_slides
 from dashboard.export.view import link_for, read_view
 
 CSV_PATH = "/download/partnerships.csv"
@@ -22,6 +23,8 @@ GEOJSON_PATH = "/download/partnerships.geojson"
 PACKAGE_PATH = "/download/partnerships.zip"
 FIGURE_PATH = "/export/figure.json"
 HTML_PATH = "/export/view.html"
+PPTX_PATH = "/export/view.pptx"
+PPTX_MIMETYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
 def request_query() -> str:
@@ -89,3 +92,14 @@ def register_exports(server: Flask) -> None:
             return refusal(problems)
         body = standalone_html(current_atlas(), query, link=link_for(query, request.url_root))
         return attachment(body, "text/html", f"{text.EXPORT_FILENAME}.html")
+
+    @server.get(PPTX_PATH)
+    def export_pptx() -> Response:
+        query = request_query()
+        if problems := query_problems(query):
+            return refusal(problems)
+        try:  # the map is drawn by kaleido in Chromium: seconds, and a server without it cannot
+            body = view_slides(current_atlas(), query, link=link_for(query, request.url_root))
+        except RuntimeError as error:
+            return Response(f"{error}\n", status=503, mimetype="text/plain")
+        return attachment(body, PPTX_MIMETYPE, f"{text.EXPORT_FILENAME}.pptx")

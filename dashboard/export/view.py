@@ -7,6 +7,7 @@ of `share`). Every export builder takes the dataset and the view's link explicit
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -100,10 +101,15 @@ class Citation:
         }
 
 
+def cited_sources(cells: Iterable[object]) -> tuple[str, ...]:
+    """The distinct sources of `sources` cells, in the order they first appear."""
+    found = (s.strip() for cell in cells for s in str(cell or "").split(SOURCE_SEPARATOR))
+    return tuple(dict.fromkeys(s for s in found if s))
+
+
 def sources_in_view(atlas: Atlas, mask: np.ndarray) -> int:
     """How many distinct sources the ties in view cite."""
-    cells = atlas.layers.partnerships["sources"].to_numpy()[mask]
-    return len({s.strip() for cell in cells for s in str(cell or "").split(SOURCE_SEPARATOR) if s.strip()})
+    return len(cited_sources(atlas.layers.partnerships["sources"].to_numpy()[mask]))
 
 
 def cite_view(atlas: Atlas, mask: np.ndarray, link: str, today: str | None = None) -> Citation:

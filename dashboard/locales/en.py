@@ -409,3 +409,19 @@ WARTIME_FORMED = "Formed"
 WARTIME_CLOSED = "Suspended or ended"
 MAP_LOADING = "Loading ties…"
 LOADING = "Loading…"
+
+# --- Slide deck of a view (issue 15) ----------------------------------------------------------------------------
+EXPORT_PPTX = "Slides (PPTX)"
+SLIDES_EXPORTED = "Exported {date}"
+SLIDES_DATASET = "Dataset version {version} ({date})"
+SLIDES_TIES_RANGE = "ties {first:,}–{last:,} of {total:,}"
+SLIDES_TABLE_CAPPED = (
+    "The slides list the first {shown:,} of the {total:,} ties in view (cited ties first); the CSV download has "
+    "them all."
+)
+SLIDES_NO_TIES = "No ties in this view."
+SLIDES_SOURCES_RANGE = "sources {first:,}–{last:,} of {total:,}"
+SLIDES_SOURCES_NOTE = "Every source cited by the ties on these slides."
+SLIDES_SOURCES_NOTE_PLACE = "Every source cited by the ties and the place on these slides."
+SLIDES_NO_SOURCES = "The ties on these slides cite no sources."
+SLIDES_VIEW_LINK = "This view in the atlas: {link}"

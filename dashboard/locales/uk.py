@@ -483,3 +483,18 @@ WARTIME_FORMED = "Утворено"
 WARTIME_CLOSED = "Призупинено або припинено"
 MAP_LOADING = "Завантаження зв’язків…"
 LOADING = "Завантаження…"
+
+# --- Slide deck of a view (issue 15) ----------------------------------------------------------------------------
+EXPORT_PPTX = "Слайди (PPTX)"
+SLIDES_EXPORTED = "Дата експорту: {date}"
+SLIDES_DATASET = "Версія набору даних {version} ({date})"
+SLIDES_TIES_RANGE = "зв’язки {first:,}–{last:,} із {total:,}"
+SLIDES_TABLE_CAPPED = (
+    "На слайдах перші {shown:,} із {total:,} зв’язків за фільтрами (спершу з джерелами); у завантаженні CSV є всі."
+)
+SLIDES_NO_TIES = "За цими фільтрами зв’язків немає."
+SLIDES_SOURCES_RANGE = "джерела {first:,}–{last:,} із {total:,}"
+SLIDES_SOURCES_NOTE = "Усі джерела, на які посилаються зв’язки на цих слайдах."
+SLIDES_SOURCES_NOTE_PLACE = "Усі джерела, на які посилаються зв’язки й місце на цих слайдах."
+SLIDES_NO_SOURCES = "Зв’язки на цих слайдах не посилаються на джерела."
+SLIDES_VIEW_LINK = "Це подання в атласі: {link}"

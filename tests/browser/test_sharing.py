@@ -215,6 +215,8 @@ def test_each_export_downloads_from_the_app(browser, live_server, tmp_path):
         ("export-html", "twinning-atlas.html"),
         ("export-csv", "partnerships.csv"),
         ("export-geojson", "partnerships.geojson"),
+        ("export-package", "partnerships.zip"),
+        ("export-pptx", "twinning-atlas.pptx"),  # the map drawn on the server: seconds
     ):
         click(browser, By.ID, link_id)
         _downloaded(tmp_path, name)
