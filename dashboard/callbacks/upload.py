@@ -13,6 +13,7 @@ from dash import Input, Output, State, callback, clientside_callback, ctx, dcc, 
 
 from dashboard import i18n, ids, text
 from dashboard.config import read_config
+from dashboard.limits import UPLOAD_SLOTS, Busy
 from dashboard.upload import (
     UploadError,
     decode_contents,
@@ -66,7 +67,11 @@ def upload_outcome(request: Any) -> tuple:
         raw = decode_contents(contents)
     except UploadError as error:
         return None, None, text.fmt(text.UPLOAD_REFUSED, name=name, reason=str(error)), [], True
-    result = validate_upload(raw, name, read_config().data_dir)
+    try:
+        with UPLOAD_SLOTS.hold():
+            result = validate_upload(raw, name, read_config().data_dir)
+    except Busy:
+        return no_update, no_update, text.fmt(text.UPLOAD_BUSY, name=name), no_update, no_update
     problems = {"label": result.label, "problems": problems_to_store(result.problems)} if result.problems else None
     return ties_to_store(result), problems, summary_line(result), report_table(result.problems), not result.problems
 

@@ -22,6 +22,7 @@ from dashboard.export.figure import presentation_figure
 from dashboard.export.render import render_image
 from dashboard.export.routes import query_problems, refusal, request_query
 from dashboard.export.view import link_for, read_view
+from dashboard.limits import Busy, Slots
 from dashboard.share import share_query
 
 log = logging.getLogger("dashboard")
@@ -67,10 +68,6 @@ class ImageCache:
         return len(self._items)
 
 
-class RenderBusy(Exception):
-    """Every render slot stayed taken for RENDER_WAIT_S."""
-
-
 class ImageRenderer:
     """Images of views, from the cache or drawn in one of a bounded number of slots."""
 
@@ -82,24 +79,19 @@ class ImageRenderer:
         cache: ImageCache | None = None,
     ) -> None:
         self.draw = draw
-        self.wait_s = wait_s
         self.cache = cache if cache is not None else ImageCache()
-        self._slots = threading.BoundedSemaphore(slots)
+        self.slots = Slots(slots, wait_s)
 
     def image(self, atlas: Atlas, query: str, image_format: str, link: str) -> bytes:
-        """The image of a view; raises RenderBusy when no slot frees in time, RuntimeError without Chromium."""
+        """The image of a view; raises Busy when no slot frees in time, RuntimeError without Chromium."""
         key = image_key(atlas, query, image_format)
         if (body := self.cache.get(key)) is not None:
             return body
-        if not self._slots.acquire(timeout=self.wait_s):
-            raise RenderBusy
-        try:
+        with self.slots.hold():
             if (body := self.cache.get(key)) is None:  # drawn by another request while this one waited
                 body = self.draw(atlas, query, image_format, link)
                 self.cache.put(key, body)
             return body
-        finally:
-            self._slots.release()
 
 
 def image_key(atlas: Atlas, query: str, image_format: str) -> str:
@@ -138,7 +130,7 @@ def register_images(server: Flask, renderer: ImageRenderer | None = None) -> Ima
         atlas = current_atlas()
         try:
             body = renderer.image(atlas, query, image_format, link_for(query, request.url_root))
-        except RenderBusy:
+        except Busy:
             return busy_response()
         except RuntimeError as error:  # no Chromium on this server
             log.warning("embed image not drawn: %s", error)
