@@ -115,6 +115,10 @@ UPLOAD_STATUS = "upload-status"
 UPLOAD_REPORT = "upload-report"
 UPLOAD_REPORT_BUTTON = "upload-report-button"
 UPLOAD_REPORT_DOWNLOAD = "upload-report-download"  # dcc.Download
+UPLOAD_TIES_BUTTON = "upload-ties-button"  # download your own valid ties: the server never kept them
+UPLOAD_TIES_DOWNLOAD = "upload-ties-download"  # dcc.Download
+UPLOAD_EXPORT_NOTE = "upload-export-note"  # in the Export dialog: your uploaded ties are not in its files
+UPLOAD_DOWNLOADS_NOTE = "upload-downloads-note"  # by the table's Download links: the same
 
 
 # --- Provenance tiers, networks layer and data quality (issue 4: global breadth) ------------------------------

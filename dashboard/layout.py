@@ -210,6 +210,8 @@ def table_card() -> html.Section:
                 ],
                 className="card-header",
             ),
+            # Shown while the page holds an upload (callbacks/upload.py): the downloads come from the server.
+            html.P(text.UPLOAD_NOT_IN_FILES, id=ids.UPLOAD_DOWNLOADS_NOTE, className="hint upload-note", hidden=True),
             html.P(id=ids.TABLE_NOTE, className="hint table-note"),
             html.P(text.TABLE_KEYBOARD_HINT, id=ids.TABLE_HINT, className="hint table-hint"),
             loading_state(

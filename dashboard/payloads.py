@@ -142,6 +142,7 @@ VALUE_RULES: dict[tuple[str, str], Check] = {
     (ids.UPLOAD_TIES, "data"): mapping,  # checked in depth by dashboard.upload.ties_from_store
     (ids.UPLOAD_PROBLEMS, "data"): mapping,
     (ids.UPLOAD_REPORT_BUTTON, "n_clicks"): count,
+    (ids.UPLOAD_TIES_BUTTON, "n_clicks"): count,
     (ids.TABLE, "eventData"): table_event,  # a place chosen in the table (assets/a11y.js), checked in depth later
 }
 

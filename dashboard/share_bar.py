@@ -67,6 +67,8 @@ def export_dialog() -> html.Dialog:
                 maxLength=120,
                 placeholder=text.APP_TITLE,
             ),
+            # Shown while the page holds an upload (callbacks/upload.py): images and files come from the server.
+            html.P(text.UPLOAD_NOT_IN_EXPORTS, id=ids.UPLOAD_EXPORT_NOTE, className="hint upload-note", hidden=True),
             html.H3(text.EXPORT_IMAGES, className="dialog-subheading"),
             html.Div(
                 [

@@ -144,6 +144,8 @@ def rows_in_view(rows: list[dict], order: np.ndarray, mask: np.ndarray, limit: i
     return [rows[i] for i in positions_in_view(order, mask, limit)]
 
 
-def table_note(in_view: int, limit: int = TABLE_LIMIT) -> str:
-    """Says how many ties the table leaves out ("" when it shows them all)."""
-    return text.fmt(text.TABLE_CAPPED, shown=limit, total=in_view) if in_view > limit else ""
+def table_note(in_view: int, limit: int = TABLE_LIMIT, yours: bool = False) -> str:
+    """Says how many ties the table leaves out ("" when it shows them all); with `yours`, of the user's ties."""
+    if in_view <= limit:
+        return ""
+    return text.fmt(text.TABLE_CAPPED_YOURS if yours else text.TABLE_CAPPED, shown=limit, total=in_view)

@@ -23,7 +23,8 @@ from dash import dcc, html
 from dashboard import figures, ids, table, text
 from dashboard.controls import radio_row
 from dashboard.figures import hover_texts
-from geodata.filters import PartnershipIndex, ViewFilter
+from dashboard.figures.map_layout import capped_notices, notice_annotation, take_notices
+from geodata.filters import PartnershipIndex, ViewCounts, ViewFilter
 from geodata.layers import partnership_id
 from geodata.problems import Problem
 from geodata.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, TIE_COLUMNS, UPLOAD_TIER, UploadResult, clean_label
@@ -158,6 +159,26 @@ def upload_places(ties: pd.DataFrame) -> pd.DataFrame:
     return places
 
 
+def uploaded_index(ties: pd.DataFrame) -> PartnershipIndex:
+    """The index of the uploaded ties (their own places), as the map, table and counts filter them."""
+    return PartnershipIndex(ties, upload_places(ties))
+
+
+def uploaded_view(view: ViewFilter) -> ViewFilter:
+    """The view as it applies to your ties: the tier filter names the bundled data's tiers; yours is its own."""
+    return replace(view, tiers=())
+
+
+def uploaded_counts(store: Any, view: ViewFilter) -> tuple[ViewCounts, dict[str, int]] | None:
+    """Your ties in view (ties, places, countries, by status) and how many each filter hides, or None when the
+    page holds no upload."""
+    ties = ties_from_store(store)
+    if ties is None:
+        return None
+    index, view = uploaded_index(ties), uploaded_view(view)
+    return index.counts(index.mask(view)), index.hidden_by(view)
+
+
 def uploaded_traces(ties: pd.DataFrame, view: ViewFilter, alone: bool, color_by: str = "status") -> list[dict]:
     """The map traces of the uploaded ties in view: the bundled figure code, relabelled "Your data".
 
@@ -166,7 +187,7 @@ def uploaded_traces(ties: pd.DataFrame, view: ViewFilter, alone: bool, color_by:
     """
     places = upload_places(ties)
     index = PartnershipIndex(ties, places)
-    mask = index.mask(replace(view, tiers=()))  # tiers name the bundled data's tiers; yours is its own
+    mask = index.mask(uploaded_view(view))
     hover = hover_texts.tie_hover_texts(ties)
     hover = np.array(
         [f"{h}<br><i>{text.fmt(text.UPLOAD_HOVER_TAG, row=r)}</i>" for h, r in zip(hover, ties["source_row"])],
@@ -207,8 +228,7 @@ def uploaded_table_rows(store: Any, view: ViewFilter) -> list[dict] | None:
     ties = ties_from_store(store)
     if ties is None:
         return None
-    index = PartnershipIndex(ties, upload_places(ties))
-    shown = ties[index.mask(replace(view, tiers=()))]
+    shown = ties[uploaded_index(ties).mask(uploaded_view(view))]
     if shown.empty:
         return []
     shown = shown.assign(n_sources=1)  # an uploaded tie needs a source to be valid; the store keeps no more
@@ -221,14 +241,39 @@ def uploaded_table_rows(store: Any, view: ViewFilter) -> list[dict] | None:
 
 
 def with_uploaded_ties(figure: dict, store: Any, mode: Any, view: ViewFilter, color_by: str = "status") -> dict:
-    """The map figure with the session's uploaded ties added (beside) or in place of the bundled ones (alone)."""
+    """The map figure with the session's uploaded ties added (beside) or in place of the bundled ones (alone).
+
+    Alone, the notice of what the map leaves out is that of your ties, not of the bundled ones it no longer draws.
+    """
     ties = ties_from_store(store)
     if ties is None:
         return figure
     alone = mode == "alone"
     traces = uploaded_traces(ties, view, alone, color_by)
-    data = traces if alone else [*figure.get("data", []), *traces]
-    return {**figure, "data": data}
+    if not alone:
+        return {**figure, "data": [*figure.get("data", []), *traces]}
+    figure = {**figure, "layout": {**figure.get("layout", {})}, "data": traces}
+    figure["layout"]["annotations"] = list(figure["layout"].get("annotations", []))
+    take_notices(figure)
+    index = uploaded_index(ties)
+    if notices := capped_notices(index, index.mask(uploaded_view(view))):
+        figure["layout"]["annotations"].append(notice_annotation("<br>".join(notices)))
+    return figure
+
+
+def uploaded_ties_csv(store: Any) -> str | None:
+    """Your valid ties as the page holds them (places found, coordinates, row of your file), as CSV text; None
+    when the page holds no upload. The server never kept them: this is the only way to take them away."""
+    ties = ties_from_store(store)
+    if ties is None:
+        return None
+    columns = [c for c in STORE_COLUMNS if c != "source_row"]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([*columns, "row_in_your_file"])
+    for record in ties[[*columns, "source_row"]].itertuples(index=False):
+        writer.writerow(["" if isinstance(v, float) and math.isnan(v) else v for v in record])
+    return out.getvalue()
 
 
 # --- the report -------------------------------------------------------------------------------------------
@@ -264,6 +309,25 @@ def summary_line(result: UploadResult) -> str:
     )
 
 
+def read_notices(result: UploadResult) -> list[str]:
+    """What the user should know of how the file was read, not problems: its encoding and separator, and the
+    optional columns it leaves out (one line for all of them)."""
+    notices = []
+    if result.encoding:
+        encoding = text.UPLOAD_ENCODING_NAMES.get(result.encoding, result.encoding)
+        separator = text.UPLOAD_SEPARATOR_NAMES.get(result.separator, repr(result.separator))
+        notices.append(text.fmt(text.UPLOAD_READ_AS, encoding=encoding, separator=separator))
+    if result.absent:
+        notices.append(text.fmt(text.UPLOAD_OPTIONAL_ABSENT, columns=", ".join(result.absent)))
+    return notices
+
+
+def report_children(result: UploadResult) -> list:
+    """The report under the status line: how the file was read (info notices), then its problems by row."""
+    notices = [html.P(line, className="hint upload-notice") for line in read_notices(result)]
+    return notices + report_table(result.problems)
+
+
 def report_table(problems: tuple[Problem, ...] | list[Problem]) -> list:
     """The per-row report: a table of (row, column, problem), the first REPORT_ROWS_SHOWN of them."""
     if not problems:
@@ -288,6 +352,7 @@ def your_data_card() -> html.Section:
             dcc.Store(id=ids.UPLOAD_TIES, storage_type="memory"),
             dcc.Store(id=ids.UPLOAD_PROBLEMS, storage_type="memory"),
             dcc.Download(id=ids.UPLOAD_REPORT_DOWNLOAD),
+            dcc.Download(id=ids.UPLOAD_TIES_DOWNLOAD),
             html.H2(text.YOUR_DATA_HEADING, className="card-heading"),
             html.P(text.YOUR_DATA_INTRO, className="hint"),
             dcc.Upload(
@@ -308,6 +373,9 @@ def your_data_card() -> html.Section:
                     html.Span(text.UPLOAD_MODE_LABEL, className="field-label"),
                     radio_row(ids.UPLOAD_MODE, text.UPLOAD_MODES, "beside"),
                     html.Button(text.UPLOAD_CLEAR, id=ids.UPLOAD_CLEAR, n_clicks=0, className="reset-button"),
+                    html.Button(
+                        text.UPLOAD_TIES_BUTTON, id=ids.UPLOAD_TIES_BUTTON, n_clicks=0, className="download-link"
+                    ),
                 ],
                 id=ids.UPLOAD_OPTIONS,
                 className="upload-options",

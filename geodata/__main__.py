@@ -69,7 +69,7 @@ def _validate_partnerships_file(path: Path) -> int:
     """One partnerships CSV (the format of partnerships.csv, as the app's upload takes it), checked against the
     bundled override table and the gazetteer."""
     from geodata.upload import upload_geocoder
-    from geodata.validate import validate_partnerships_csv
+    from geodata.upload_table import validate_partnerships_csv
 
     data = validate_partnerships_csv(path.read_bytes(), path.name, upload_geocoder(DATA_DIR))
     for problem in data.problems:

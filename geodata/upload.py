@@ -21,7 +21,9 @@ from geodata.gazetteer import load_gazetteer
 from geodata.geocode import Geocoder, Place
 from geodata.layers import build_layers
 from geodata.problems import Problem
-from geodata.validate import override_places, validate_partnerships_csv
+from geodata.schema import PARTNERSHIPS
+from geodata.upload_table import read_upload_table, validate_partnerships_table
+from geodata.validate import override_places
 
 # An upload's ties live in the browser and travel with each map update (~200 bytes a tie): keep them modest.
 MAX_UPLOAD_BYTES = 5_000_000
@@ -73,6 +75,9 @@ class UploadResult:
     problems: tuple[Problem, ...] = ()
     refused: bool = False  # the whole file was refused (too big, too many rows, not a CSV)
     places: tuple[Place, ...] = field(default=(), repr=False)
+    encoding: str = ""  # what the file was read as ("UTF-8", "Windows-1252", ...; "" when it was not read)
+    separator: str = ","
+    absent: tuple[str, ...] = ()  # the optional columns the file leaves out (read as blank: not problems)
 
     @property
     def bad_rows(self) -> int:
@@ -122,12 +127,20 @@ def validate_upload(raw: bytes, file_name: str | None, data_dir: Path = DATA_DIR
     refusal = size_problem(label, len(raw))
     if refusal is not None:
         return UploadResult(label, empty_ties(), (refusal,), refused=True)
-    suggest = raw.count(b"\n") <= SUGGEST_MAX_ROWS
-    data = validate_partnerships_csv(raw, label, upload_geocoder(data_dir, suggest), max_rows=MAX_UPLOAD_ROWS)
+    table = read_upload_table(raw, PARTNERSHIPS, label)
+    suggest = len(table.rows) <= SUGGEST_MAX_ROWS
+    data = validate_partnerships_table(table, label, upload_geocoder(data_dir, suggest), max_rows=MAX_UPLOAD_ROWS)
     # Refused whole: no tie, and every problem concerns the file (its bytes, header or shape), not a cell.
     refused = not data.partnerships and all(p.row <= 1 or not p.column for p in data.problems)
     return UploadResult(
-        label, ties_frame(data), tuple(data.problems), refused=refused, places=tuple(data.places.values())
+        label,
+        ties_frame(data),
+        tuple(data.problems),
+        refused=refused,
+        places=tuple(data.places.values()),
+        encoding=table.encoding,
+        separator=table.separator,
+        absent=table.absent,
     )
 
 

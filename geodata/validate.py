@@ -19,7 +19,7 @@ from geodata.gazetteer import Gazetteer, load_gazetteer, normalise_name
 from geodata.geocode import GeocodeError, Geocoder, Place, pair_key, place_from_entry
 from geodata.names import read_name_overrides
 from geodata.problems import Problem
-from geodata.reading import Row, parse_table, read_table
+from geodata.reading import Row, read_table
 from geodata.schema import SOURCE_SEPARATOR
 from geodata.status_searches import read_status_searches
 
@@ -241,29 +241,6 @@ def override_places(folder: Path, gazetteer: Gazetteer) -> tuple[list[Place], li
     return _validate_places(folder, gazetteer, problems), problems
 
 
-def validate_partnerships_csv(raw: bytes, label: str, geocoder: Geocoder, max_rows: int | None = None) -> ValidatedData:
-    """Check one partnerships file given as bytes (an upload) with the rules of a dataset's partnerships.csv.
-
-    Places resolve through `geocoder` (the gazetteer plus a dataset's override table); problems name `label`.
-    A file of more than `max_rows` data rows is refused whole, with one problem saying so.
-    """
-    data = ValidatedData(overrides=list(geocoder.overrides))
-    rows, data.problems = parse_table(raw, schema.PARTNERSHIPS, label)
-    if max_rows is not None and len(rows) > max_rows:
-        data.problems = [
-            Problem(
-                label,
-                0,
-                "",
-                f"file has {len(rows):,} data rows; the limit is {max_rows:,}: split it into smaller files",
-            )
-        ]
-        return data
-    check_partnership_rows(rows, label, geocoder, data)
-    data.problems.sort(key=lambda p: (p.file, p.row, p.column))
-    return data
-
-
 def check_partnership_rows(rows: list[Row], file_name: str, geocoder: Geocoder, data: ValidatedData) -> None:
     """Check partnership rows; add the clean ones (and their places) to `data`, every problem to its problems."""
     seen: dict[tuple[str, str], int] = {}
@@ -414,7 +391,6 @@ def join_sources(items: tuple[str, ...]) -> str:
 __all__ = [
     "ValidatedData",
     "validate_folder",
-    "validate_partnerships_csv",
     "check_partnership_rows",
     "override_places",
     "join_sources",

@@ -148,7 +148,11 @@ def counts_request(value="", lang="en") -> dict:
     return {
         "output": COUNTS_OUTPUT,
         "outputs": [{"id": ids.COUNTS, "property": "children"}, {"id": ids.HIDDEN_LINE, "property": "children"}],
-        "inputs": [{"id": ids.VIEW_QUERY, "property": "data", "value": value}],
+        "inputs": [
+            {"id": ids.VIEW_QUERY, "property": "data", "value": value},
+            {"id": ids.UPLOAD_TIES, "property": "data", "value": None},
+            {"id": ids.UPLOAD_MODE, "property": "value", "value": "beside"},
+        ],
         "state": [{"id": ids.LANG, "property": "data", "value": lang}],
         "changedPropIds": [f"{ids.VIEW_QUERY}.data"],
     }
@@ -342,7 +346,11 @@ def test_hostile_links_through_the_callbacks_become_plain_text_notices(client, s
 def test_the_guard_is_a_pure_function_of_the_body_and_the_callback_map():
     callbacks = {
         COUNTS_OUTPUT: {
-            "inputs": [{"id": ids.VIEW_QUERY, "property": "data"}],
+            "inputs": [
+                {"id": ids.VIEW_QUERY, "property": "data"},
+                {"id": ids.UPLOAD_TIES, "property": "data"},
+                {"id": ids.UPLOAD_MODE, "property": "value"},
+            ],
             "state": [{"id": ids.LANG, "property": "data"}],
         }
     }

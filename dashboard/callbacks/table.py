@@ -20,8 +20,8 @@ def rows_for_view(
     many it leaves out."""
     view = parse_query(query).view
     yours = uploaded_table_rows(uploaded, view)
-    if yours is not None and upload_mode == "alone":
-        return yours, ""
+    if yours is not None and upload_mode == "alone":  # the table's cap and its note are of your ties
+        return yours[: table.TABLE_LIMIT], table.table_note(len(yours), table.TABLE_LIMIT, yours=True)
     mask = atlas.index.mask(view)
     return (yours or []) + table.rows_in_view(atlas.table_rows, atlas.table_order, mask), table.table_note(
         int(mask.sum())

@@ -19,9 +19,10 @@ from dashboard.upload import (
     decode_contents,
     problems_csv,
     problems_to_store,
-    report_table,
+    report_children,
     summary_line,
     ties_to_store,
+    uploaded_ties_csv,
 )
 from geodata.upload import MAX_UPLOAD_BYTES, clean_label, validate_upload
 
@@ -73,7 +74,8 @@ def upload_outcome(request: Any) -> tuple:
     except Busy:
         return no_update, no_update, text.fmt(text.UPLOAD_BUSY, name=name), no_update, no_update
     problems = {"label": result.label, "problems": problems_to_store(result.problems)} if result.problems else None
-    return ties_to_store(result), problems, summary_line(result), report_table(result.problems), not result.problems
+    report = report_children(result)
+    return ties_to_store(result), problems, summary_line(result), report, not result.problems
 
 
 @callback(
@@ -94,12 +96,31 @@ def receive_upload(request: Any, _clear: int, lang: str | None = None) -> tuple:
         return upload_outcome(request)
 
 
-# How to show your ties, and removing them, only once there are some.
+# How to show your ties, removing and downloading them, only once there are some; and then, by the exports and
+# downloads (served from the bundled data: the server never had your ties), a line saying they are not in them.
 clientside_callback(
-    "function (ties) { return !ties; }",
+    "function (ties) { return [!ties, !ties, !ties]; }",
     Output(ids.UPLOAD_OPTIONS, "hidden"),
+    Output(ids.UPLOAD_EXPORT_NOTE, "hidden"),
+    Output(ids.UPLOAD_DOWNLOADS_NOTE, "hidden"),
     Input(ids.UPLOAD_TIES, "data"),
 )
+
+
+@callback(
+    Output(ids.UPLOAD_TIES_DOWNLOAD, "data"),
+    Input(ids.UPLOAD_TIES_BUTTON, "n_clicks"),
+    State(ids.UPLOAD_TIES, "data"),
+    State(ids.LANG, "data"),
+    prevent_initial_call=True,
+)
+def download_ties(_clicks: int, stored: Any, lang: str | None = None) -> Any:
+    """Your valid ties, from this page's store, as a CSV file."""
+    ties = uploaded_ties_csv(stored)
+    if ties is None:
+        return no_update
+    with i18n.language(lang):
+        return dcc.send_string(ties, text.UPLOAD_TIES_FILE, type="text/csv")
 
 
 @callback(

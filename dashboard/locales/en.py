@@ -294,6 +294,28 @@ UPLOAD_REPORT_BUTTON = "Download the report (CSV)"
 UPLOAD_REPORT_FILE = "upload-problems.csv"
 UPLOAD_LEGEND = "Your data"
 UPLOAD_HOVER_TAG = "your data, row {row}"
+UPLOAD_READ_AS = "Read as {encoding}, separator {separator}."
+UPLOAD_ENCODING_NAMES: dict[str, str] = {"UTF-8 with BOM": "UTF-8 with BOM"}  # the others are names as they are
+UPLOAD_SEPARATOR_NAMES: dict[str, str] = {",": "','", ";": "';'", "\t": "tab"}
+UPLOAD_OPTIONAL_ABSENT = "Optional columns absent (read as blank, not problems): {columns}."
+UPLOAD_TIES_BUTTON = "Download your ties (CSV)"
+UPLOAD_TIES_FILE = "your-ties.csv"
+UPLOAD_NOT_IN_FILES = (
+    "Your uploaded ties are not in these files: they stay in this tab. Download them with "
+    "“Download your ties (CSV)” under Your data."
+)
+UPLOAD_NOT_IN_EXPORTS = (
+    "Your uploaded ties are not in these images and files: they stay in this tab. Download them with "
+    "“Download your ties (CSV)” under Your data."
+)
+COUNT_YOUR_TIES = "of your ties"
+SHOWING_ALL_YOURS = "Showing all {total:,} of your ties."
+SHOWING_SOME_YOURS = "Showing {shown:,} of your {total:,} ties; {hidden:,} hidden by: {facets}."
+YOURS_BESIDE = "Also on the map: {shown:,} of your {total:,} ties."
+TABLE_CAPPED_YOURS = (
+    "The table lists the first {shown:,} of your {total:,} ties in view; narrow the filters to see the others, "
+    "or download them all with “Download your ties (CSV)”."
+)
 
 # --- Provenance tiers, networks layer and data quality (issue 4: global breadth) ------------------------------
 TIER_SHORT: dict[str, str] = {"cited": "Cited", "listed": "Listed"}

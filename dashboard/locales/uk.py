@@ -360,6 +360,28 @@ UPLOAD_REPORT_BUTTON = "Завантажити звіт (CSV)"
 UPLOAD_REPORT_FILE = "upload-problems.csv"
 UPLOAD_LEGEND = "Ваші дані"
 UPLOAD_HOVER_TAG = "ваші дані, рядок {row}"
+UPLOAD_READ_AS = "Прочитано як {encoding}, роздільник {separator}."
+UPLOAD_ENCODING_NAMES: dict[str, str] = {"UTF-8 with BOM": "UTF-8 з позначкою порядку байтів"}
+UPLOAD_SEPARATOR_NAMES: dict[str, str] = {",": "«,»", ";": "«;»", "\t": "табуляція"}
+UPLOAD_OPTIONAL_ABSENT = "Немає необов’язкових стовпців (читаються як порожні, це не проблема): {columns}."
+UPLOAD_TIES_BUTTON = "Завантажити ваші зв’язки (CSV)"
+UPLOAD_TIES_FILE = "your-ties.csv"
+UPLOAD_NOT_IN_FILES = (
+    "Ваших завантажених зв’язків немає в цих файлах: вони лишаються в цій вкладці. Завантажте їх кнопкою "
+    "«Завантажити ваші зв’язки (CSV)» в розділі «Ваші дані»."
+)
+UPLOAD_NOT_IN_EXPORTS = (
+    "Ваших завантажених зв’язків немає в цих зображеннях і файлах: вони лишаються в цій вкладці. Завантажте їх "
+    "кнопкою «Завантажити ваші зв’язки (CSV)» в розділі «Ваші дані»."
+)
+COUNT_YOUR_TIES = "ваших зв’язків"
+SHOWING_ALL_YOURS = "Показано всі ваші зв’язки ({total:,})."
+SHOWING_SOME_YOURS = "Показано ваших зв’язків: {shown:,} із {total:,}; приховано {hidden:,} через фільтри: {facets}."
+YOURS_BESIDE = "Також на карті: ваших зв’язків {shown:,} із {total:,}."
+TABLE_CAPPED_YOURS = (
+    "У таблиці перші {shown:,} з ваших {total:,} зв’язків за поточними фільтрами; звузьте фільтри, щоб побачити "
+    "інші, або завантажте всі кнопкою «Завантажити ваші зв’язки (CSV)»."
+)
 
 # --- Provenance tiers, networks layer and data quality (issue 4: global breadth) ------------------------------
 TIER_SHORT: dict[str, str] = {"cited": "З джерелами", "listed": "Зі списків"}

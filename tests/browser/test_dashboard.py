@@ -280,3 +280,28 @@ def test_a_slow_load_shows_loading_on_the_map_panel_and_table_announced_once(bro
     finally:
         set_latency(browser, 0)
     WebDriverWait(browser, WAIT).until(lambda d: not d.execute_script(SPINNERS))
+
+
+def test_an_upload_saved_by_excel_is_read_counted_alone_and_left_out_of_the_exports(browser, live_server, tmp_path):
+    header = "city_a;country_a;city_b;country_b;relation;status;sources"
+    rows = [
+        "Zürich;CH;Kraków;PL;sister_city;active;https://example.org/z",
+        "Kyiv;UA;Berlin;DE;sister_city;suspended;https://example.org/k",
+    ]
+    path = tmp_path / "excel.csv"
+    path.write_bytes(("\r\n".join([header, *rows]) + "\r\n").encode("cp1252"))  # Excel on Windows, ';' locale
+    open_page(browser, live_server)
+    downloads_note = browser.find_element(By.ID, "upload-downloads-note")
+    assert not downloads_note.is_displayed()
+    browser.find_element(By.CSS_SELECTOR, "#upload input[type=file]").send_keys(str(path))
+    status = lambda d: d.find_element(By.ID, "upload-status").text  # noqa: E731
+    WebDriverWait(browser, WAIT).until(lambda d: "excel.csv" in status(d))
+    assert status(browser) == "excel.csv: all 2 ties are on the map."
+    report = browser.find_element(By.ID, "upload-report").text
+    assert "Read as Windows-1252, separator ';'." in report and "Optional columns absent" in report
+    WebDriverWait(browser, WAIT).until(lambda d: d.find_element(By.ID, "upload-downloads-note").is_displayed())
+    assert "Your uploaded ties are not in these files" in browser.find_element(By.ID, "upload-downloads-note").text
+    click(browser, By.CSS_SELECTOR, "#upload-mode input[value='alone']")
+    line = lambda d: d.find_element(By.ID, "hidden-line").text  # noqa: E731
+    WebDriverWait(browser, WAIT).until(lambda d: line(d) == "Showing all 2 of your ties.")
+    assert "of your ties" in counts_text(browser)
