@@ -60,7 +60,19 @@ def create_app() -> AtlasDash:
     register_images(app.server)  # /embed.png, /embed.svg: the same view as a still image
     register_page_language(app)  # the language of each request: its `lang`, or its page's
     register_security(app)  # headers (CSP, framing), /healthz, body limit, callback-request guard
+    finish_dash_setup(app)
     return app
+
+
+def finish_dash_setup(app: AtlasDash) -> None:
+    """Finish Dash's set-up now, once, instead of on the first request.
+
+    Dash sets its "done" flag first and then spends seconds building the layout before it registers the
+    callbacks: threads of a fresh worker that arrive meanwhile find no callbacks ("no such callback", or a 500).
+    Done here, in gunicorn's master (preload_app), every worker starts with it done.
+    """
+    with app.server.test_request_context("/"):
+        app._setup_server()  # noqa: SLF001 - Dash's own first-request hook, called early
 
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")

@@ -1,185 +1,46 @@
-"""Bounded load test: N simulated visitors change filters and open city panels for D seconds against gunicorn.
+"""Bounded load test: N simulated visitors use the atlas for D seconds against gunicorn, as people do.
 
-    python -m loadtest --users 50 --duration 60        # the full run (starts gunicorn on 127.0.0.1 itself)
-    python -m loadtest                                 # CI size: 10 visitors for 5 seconds
+    python -m loadtest --users 100 --duration 120 --workers 4 --kill-at 60   # the full run
+    python -m loadtest                                                       # CI size: 10 visitors, 10 s
 
-By default it starts `gunicorn app:server` on a free port of 127.0.0.1 (workers and threads as given), waits for
-/healthz, runs, and stops it; `--url http://127.0.0.1:PORT` targets a server already running on this machine
-(only loopback addresses are accepted). Each visitor opens the page, then loops: a filter change (70%) or a city
-panel (30%), each firing the callbacks the browser would fire, with a short think time. The report gives errors,
-requests per second, p50/p95 latency of requests and of whole actions, and the server's memory (RSS of gunicorn
-and its workers) at the start, after warm-up and at the end. Exit status 1 if there was any error.
+By default it starts `gunicorn app:server` with gunicorn.conf.py (the app preloaded before the workers fork) on a
+free port of 127.0.0.1, waits for /healthz, runs, and stops it; `--url http://127.0.0.1:PORT` targets a server
+already running on this machine (only loopback addresses are accepted). Each visitor opens the page, then loops
+with a short think time: a filter change (60%), a city panel (22%), a CSV or data-package download (10%), a
+hostile request (8%: a malformed callback body, a hostile query string, an oversized body; each must get its
+4xx). One visitor in ten uploads a 1,000-row CSV once (some with bad rows, some saved by Excel in
+Windows-1252 with `;`, some over the size limit); one in twenty asks for `/embed.png` images. `--kill-at S`
+sends `kill -9` to one worker S seconds in and counts the requests that fail in the 5 s after and later.
+
+The report gives errors (no answer, a 5xx, or a status the request should not get), timeouts, p50/p95 per
+request kind and per action, the server's memory as RSS and PSS every second (flat: the last 30 s against the
+first 30 s after warm-up), and how renders and uploads were shed when busy. Exit status 1 if there was an error.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import socket
-import statistics
-import subprocess
 import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-import psutil
-
+from loadtest.report import KillStats, KindStats, Report, percentile
+from loadtest.server import ROOT, gunicorn, kill_worker, tree_pss_mb, tree_rss_mb
 from loadtest.visitor import AppModel, Timing, Visitor
 
-ROOT = Path(__file__).resolve().parent.parent
 MAX_USERS = 200
 MAX_DURATION_S = 600
 THINK_S = (0.2, 1.0)  # pause between a visitor's actions
-STARTUP_TIMEOUT_S = 300
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-
-
-@dataclass(frozen=True)
-class Report:
-    """What a run measured."""
-
-    users: int
-    duration_s: float
-    requests: int
-    errors: int
-    error_samples: list[str]
-    request_p50_ms: float
-    request_p95_ms: float
-    action_p50_ms: dict[str, float]
-    action_p95_ms: dict[str, float]
-    rss_start_mb: float
-    rss_warm_mb: float
-    rss_end_mb: float
-    rss_peak_mb: float
-
-    @property
-    def memory_growth(self) -> float:
-        """RSS at the end over RSS after warm-up (1.0 = flat)."""
-        return self.rss_end_mb / self.rss_warm_mb if self.rss_warm_mb else 1.0
-
-    def text(self) -> str:
-        actions = ", ".join(
-            f"{k} p50 {self.action_p50_ms[k]:.0f} ms / p95 {self.action_p95_ms[k]:.0f} ms"
-            for k in sorted(self.action_p50_ms)
-        )
-        return "\n".join(
-            [
-                f"{self.users} users for {self.duration_s:.0f} s: {self.requests} requests "
-                f"({self.requests / self.duration_s:.1f}/s), {self.errors} errors",
-                f"request latency: p50 {self.request_p50_ms:.0f} ms, p95 {self.request_p95_ms:.0f} ms",
-                f"actions: {actions}",
-                f"server RSS (gunicorn + workers): start {self.rss_start_mb:.0f} MB, after warm-up "
-                f"{self.rss_warm_mb:.0f} MB, end {self.rss_end_mb:.0f} MB, peak {self.rss_peak_mb:.0f} MB "
-                f"(end/warm {self.memory_growth:.2f})",
-                *(f"error: {e}" for e in self.error_samples),
-            ]
-        )
-
-
-def percentile(values: list[float], q: float) -> float:
-    """The q-th percentile (0-100) of values, 0 for none."""
-    if not values:
-        return 0.0
-    if len(values) == 1:
-        return values[0]
-    return statistics.quantiles(values, n=100, method="inclusive")[max(0, min(98, round(q) - 1))]
-
-
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its children, in MB."""
-    try:
-        parent = psutil.Process(pid)
-        processes = [parent, *parent.children(recursive=True)]
-    except psutil.NoSuchProcess:
-        return 0.0
-    total = 0
-    for process in processes:
-        try:
-            total += process.memory_info().rss
-        except psutil.NoSuchProcess:
-            pass
-    return total / 1e6
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_healthy(base: str, timeout_s: float, process: subprocess.Popen | None = None) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with status {process.returncode} before serving")
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"{base}/healthz did not answer within {timeout_s:.0f} s")
-
-
-def settle(pid: int, timeout_s: float = 120.0) -> None:
-    """Wait until every worker has loaded the app: the server's memory stops growing (2 s within 2%)."""
-    deadline = time.monotonic() + timeout_s
-    previous = tree_rss_mb(pid)
-    while time.monotonic() < deadline:
-        time.sleep(2.0)
-        current = tree_rss_mb(pid)
-        if abs(current - previous) <= 0.02 * max(previous, 1.0):
-            return
-        previous = current
-
-
-@contextmanager
-def gunicorn(workers: int, threads: int, env: dict[str, str] | None = None) -> Iterator[tuple[str, int]]:
-    """`gunicorn app:server` on a free port of 127.0.0.1; yields (base URL, master pid), stops it after."""
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "app:server",
-        "--chdir",
-        str(ROOT),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(workers),
-        "--threads",
-        str(threads),
-        "--worker-class",
-        "gthread",
-        "--timeout",
-        "120",
-        "--graceful-timeout",
-        "10",
-        "--log-level",
-        "warning",
-    ]
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})})
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(base, STARTUP_TIMEOUT_S, process)
-        settle(process.pid)
-        yield base, process.pid
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+UPLOADER_SHARE = 0.10
+EMBEDDER_SHARE = 0.05
+KILL_WINDOW_S = 5.0
 
 
 def _read_model(base: str) -> AppModel:
@@ -190,7 +51,115 @@ def _read_model(base: str) -> AppModel:
     return AppModel.read(layout, dependencies)
 
 
-def run_load(base: str, users: int, duration_s: float, server_pid: int | None = None, seed: int = 7) -> Report:
+@dataclass
+class Samples:
+    """What the sampler thread saw each second: (time, RSS MB, PSS MB), and /healthz failures."""
+
+    memory: list[tuple[float, float, float]] = field(default_factory=list)
+    health_failures: int = 0
+
+
+def sample(base: str, server_pid: int | None, stop: threading.Event, samples: Samples) -> None:
+    """Each second: the server's memory (if its pid is known) and whether /healthz answers 200."""
+    while not stop.is_set():
+        if server_pid is not None:
+            samples.memory.append((time.monotonic(), tree_rss_mb(server_pid), tree_pss_mb(server_pid)))
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=5) as response:
+                samples.health_failures += response.status != 200
+        except OSError:
+            samples.health_failures += 1
+        stop.wait(1.0)
+
+
+def visit(visitor: Visitor, deadline: float, duration_s: float) -> None:
+    """One visitor's session: the page, then actions until the deadline (see the module docstring)."""
+    rng = visitor.rng
+    now = time.monotonic()
+    upload_at = now + rng.uniform(0.1, 0.6) * duration_s if rng.random() < UPLOADER_SHARE else None
+    embeds = sorted(now + rng.uniform(0.1, 0.9) * duration_s for _ in range(2)) if rng.random() < EMBEDDER_SHARE else []
+    time.sleep(rng.uniform(0, min(2.0, duration_s / 4)))  # arrivals spread, not one burst
+    visitor.open_page()
+    while time.monotonic() < deadline:
+        now = time.monotonic()
+        if upload_at is not None and now >= upload_at:
+            upload_at = None
+            visitor.upload()
+        elif embeds and now >= embeds[0]:
+            embeds.pop(0)
+            visitor.embed_image()
+        else:
+            pick = rng.random()
+            if pick < 0.60:
+                visitor.change_filter()
+            elif pick < 0.82:
+                visitor.open_panel()
+            elif pick < 0.92:
+                visitor.download()
+            else:
+                visitor.hostile()
+        time.sleep(rng.uniform(*THINK_S))
+    visitor.close()
+
+
+def kind_stats(timings: list[Timing]) -> dict[str, KindStats]:
+    """Counts and latency percentiles per request kind."""
+    by_kind: dict[str, list[Timing]] = {}
+    for timing in timings:
+        by_kind.setdefault(timing.kind, []).append(timing)
+    return {
+        kind: KindStats(
+            requests=len(items),
+            failed=sum(t.failed for t in items),
+            shed=sum(t.shed for t in items),
+            p50_ms=percentile([t.seconds * 1000 for t in items], 50),
+            p95_ms=percentile([t.seconds * 1000 for t in items], 95),
+        )
+        for kind, items in by_kind.items()
+    }
+
+
+def kill_stats(timings: list[Timing], killed_at: float, start: float, pid: int, health_failures: int) -> KillStats:
+    """The requests that ended in the 5 s after the kill, and after those, with how many failed."""
+    window = [t for t in timings if killed_at <= t.ended < killed_at + KILL_WINDOW_S]
+    after = [t for t in timings if t.ended >= killed_at + KILL_WINDOW_S]
+    return KillStats(
+        at_s=killed_at - start,
+        pid=pid,
+        requests_5s=len(window),
+        failed_5s=sum(t.failed for t in window),
+        requests_after=len(after),
+        failed_after=sum(t.failed for t in after),
+        health_failures=health_failures,
+    )
+
+
+def pss_summary(memory: list[tuple[float, float, float]], start: float, warm_s: float) -> dict[str, object]:
+    """PSS per 15 s, its first 30 s after warm-up, its last 30 s, and its peak."""
+    if not memory:
+        return {}
+    end = memory[-1][0]
+    first = [p for t, _, p in memory if start + warm_s <= t < start + warm_s + 30] or [memory[0][2]]
+    last = [p for t, _, p in memory if t >= end - 30] or [memory[-1][2]]
+    buckets: dict[int, list[float]] = {}
+    for t, _, p in memory:
+        buckets.setdefault(int((t - start) // 15), []).append(p)
+    return {
+        "pss_by_15s_mb": [sum(v) / len(v) for _, v in sorted(buckets.items())],
+        "pss_first_30s_mb": sum(first) / len(first),
+        "pss_last_30s_mb": sum(last) / len(last),
+        "pss_peak_mb": max(p for _, _, p in memory),
+    }
+
+
+def run_load(
+    base: str,
+    users: int,
+    duration_s: float,
+    server_pid: int | None = None,
+    seed: int = 7,
+    kill_at: float | None = None,
+) -> Report:
     """Run `users` visitors for `duration_s` seconds against `base`; measure; see the module docstring."""
     users = max(1, min(users, MAX_USERS))
     duration_s = max(1.0, min(duration_s, MAX_DURATION_S))
@@ -198,62 +167,59 @@ def run_load(base: str, users: int, duration_s: float, server_pid: int | None = 
     if parsed.hostname not in LOOPBACK:
         raise ValueError(f"load tests run against this machine only (127.0.0.1), not {parsed.hostname!r}")
     model = _read_model(base)
-    rss: list[tuple[float, float]] = []
-    stop = threading.Event()
-
-    def sample_memory() -> None:
-        while not stop.is_set():
-            if server_pid is not None:
-                rss.append((time.monotonic(), tree_rss_mb(server_pid)))
-            stop.wait(1.0)
-
+    samples, stop = Samples(), threading.Event()
     visitors = [Visitor(parsed.hostname, parsed.port or 80, model, random.Random(seed + n)) for n in range(users)]
     start = time.monotonic()
     deadline = start + duration_s
-
-    def visit(visitor: Visitor) -> None:
-        time.sleep(visitor.rng.uniform(0, min(2.0, duration_s / 4)))  # arrivals spread, not one burst
-        visitor.open_page()
-        while time.monotonic() < deadline:
-            visitor.change_filter() if visitor.rng.random() < 0.7 else visitor.open_panel()
-            time.sleep(visitor.rng.uniform(*THINK_S))
-        visitor.close()
-
-    sampler = threading.Thread(target=sample_memory, daemon=True)
+    sampler = threading.Thread(target=sample, args=(base, server_pid, stop, samples), daemon=True)
     sampler.start()
-    threads = [threading.Thread(target=visit, args=(v,), daemon=True) for v in visitors]
+    threads = [threading.Thread(target=visit, args=(v, deadline, duration_s), daemon=True) for v in visitors]
     for thread in threads:
         thread.start()
+    killed: tuple[float, int] | None = None
+    health_before_kill = 0
+    if kill_at is not None and server_pid is not None:
+        time.sleep(max(0.0, start + kill_at - time.monotonic()))
+        health_before_kill = samples.health_failures
+        pid = kill_worker(server_pid)
+        killed = (time.monotonic(), pid) if pid else None
     for thread in threads:
         thread.join(timeout=duration_s + 300)
     elapsed = time.monotonic() - start
     stop.set()
-    sampler.join(timeout=5)
-    if server_pid is not None:
-        rss.append((time.monotonic(), tree_rss_mb(server_pid)))
+    sampler.join(timeout=10)
 
-    timings: list[Timing] = [t for v in visitors for t in v.timings]
-    failed = [t for t in timings if t.status == 0 or t.status >= 400]
-    latencies = [t.seconds * 1000 for t in timings]
+    timings = [t for v in visitors for t in v.timings]
+    failed = [t for t in timings if t.failed]
     actions: dict[str, list[float]] = {}
     for visitor in visitors:
         for kind, seconds, _ in visitor.actions:
             actions.setdefault(kind, []).append(seconds * 1000)
-    warm = [m for t, m in rss if t >= start + duration_s * 0.25] or [m for _, m in rss] or [0.0]
+    rss = [(t, r) for t, r, _ in samples.memory]
+    warm_s = max(10.0, duration_s * 0.25)
+    warm = [m for t, m in rss if t >= start + warm_s] or [m for _, m in rss] or [0.0]
     return Report(
         users=users,
         duration_s=elapsed,
         requests=len(timings),
         errors=len(failed),
-        error_samples=sorted({f"{t.label}: {t.status} {t.error[:120]}" for t in failed})[:5],
-        request_p50_ms=percentile(latencies, 50),
-        request_p95_ms=percentile(latencies, 95),
+        timeouts=sum("timed out" in t.error for t in failed),
+        retries=sum(v.retries for v in visitors),
+        busy_uploads=sum(v.busy_uploads for v in visitors),
+        error_samples=sorted({f"{t.kind}/{t.label}: {t.status} {t.error[:120]}" for t in failed})[:5],
+        request_p50_ms=percentile([t.seconds * 1000 for t in timings], 50),
+        request_p95_ms=percentile([t.seconds * 1000 for t in timings], 95),
+        kinds=kind_stats(timings),
         action_p50_ms={k: percentile(v, 50) for k, v in actions.items()},
         action_p95_ms={k: percentile(v, 95) for k, v in actions.items()},
         rss_start_mb=rss[0][1] if rss else 0.0,
         rss_warm_mb=warm[0],
         rss_end_mb=rss[-1][1] if rss else 0.0,
         rss_peak_mb=max((m for _, m in rss), default=0.0),
+        kill=kill_stats(timings, killed[0], start, killed[1], samples.health_failures - health_before_kill)
+        if killed
+        else None,
+        **pss_summary(samples.memory, start, warm_s),
     )
 
 
@@ -263,29 +229,25 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--users", type=int, default=10, help=f"concurrent visitors (default 10, at most {MAX_USERS})")
     parser.add_argument(
-        "--duration", type=float, default=5.0, help=f"seconds of load (default 5, at most {MAX_DURATION_S})"
+        "--duration", type=float, default=10.0, help=f"seconds of load (default 10, at most {MAX_DURATION_S})"
     )
     parser.add_argument("--url", default=None, help="a server already running on 127.0.0.1 (default: start one)")
-    parser.add_argument(
-        "--workers",
-        type=int,
-        default=max(2, min(4, os.cpu_count() or 2)),
-        help="gunicorn workers when starting one (default: CPUs, 2 to 4)",
-    )
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers when starting one (default 4)")
     parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker (default 8)")
+    parser.add_argument("--kill-at", type=float, default=None, help="kill -9 one worker this many seconds in")
     parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    parser.add_argument(
+        "--gunicorn-config", type=Path, default=ROOT / "gunicorn.conf.py", help="settings file (default: production's)"
+    )
     args = parser.parse_args(argv)
 
     if args.url:
         report = run_load(args.url.rstrip("/"), args.users, args.duration)
     else:
-        with gunicorn(args.workers, args.threads) as (base, pid):
-            report = run_load(base, args.users, args.duration, server_pid=pid)
-    if args.json:
-        print(json.dumps({**report.__dict__, "memory_growth": report.memory_growth}))
-    else:
-        print(report.text())
-    return 1 if report.errors else 0
+        with gunicorn(args.workers, args.threads, config=args.gunicorn_config) as server:
+            report = run_load(server.base, args.users, args.duration, server_pid=server.pid, kill_at=args.kill_at)
+    print(json.dumps(report.as_dict()) if args.json else report.text())
+    return 0 if report.passed else 1
 
 
 if __name__ == "__main__":

@@ -10,14 +10,18 @@ from __future__ import annotations
 import http.client
 import json
 import random
+import socket
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
 from dashboard import ids
 from dashboard.payloads import stringify_id
+from loadtest import payloads
 
 CALLBACK_PATH = "/_dash-update-component"
+CSV_DOWNLOAD = "/download/partnerships.csv"
+ZIP_DOWNLOAD = "/download/partnerships.zip"
 TIMEOUT_S = 120
 # Filter changes a visitor makes: (control id, candidate values).
 FILTER_CHOICES: tuple[tuple[str, tuple[Any, ...]], ...] = (
@@ -28,6 +32,13 @@ FILTER_CHOICES: tuple[tuple[str, tuple[Any, ...]], ...] = (
     (ids.FILTER_CITY, ("", "Kyiv", "Lviv", "Odesa", "Paris")),
 )
 Key = tuple[str, str]  # (stringified component id, property)
+OK = frozenset({200, 204})
+BUSY_MARK = b"checking other files"  # in the upload status when every validation slot is taken
+SHEDDABLE = frozenset({"embed_png"})  # work the server may refuse when busy (503 + Retry-After)
+# What a client sees when the server closed a kept-alive connection while it was idle.
+STALE_CONNECTION = (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected)
+EMBED_VIEWS: tuple[str, ...] = ("?country=UA", "?city=Kyiv", "?conflict=russia_ukraine_war", "?status=suspended", "")
+DOWNLOAD_VIEWS: tuple[str, ...] = ("?country=UA", "?city=Lviv", "?status=suspended&country=US", "?country=PL")
 
 
 @dataclass(frozen=True)
@@ -108,12 +119,17 @@ class AppModel:
 
 @dataclass
 class Timing:
-    """One request: what it was, how long it took, and its HTTP status (0: no answer)."""
+    """One request: what it was, how long it took, its HTTP status (0: no answer), when it ended, and whether
+    that status is a failure (a hostile request's expected 400 is not; a shed render's 503 is counted apart)."""
 
     label: str
     seconds: float
     status: int
     error: str = ""
+    kind: str = "callback"
+    ended: float = 0.0
+    failed: bool = False
+    shed: bool = False
 
 
 @dataclass
@@ -126,28 +142,64 @@ class Visitor:
     rng: random.Random
     timings: list[Timing] = field(default_factory=list)
     actions: list[tuple[str, float, bool]] = field(default_factory=list)  # (kind, seconds, ok)
+    retries: int = 0
+    busy_uploads: int = 0
 
     def __post_init__(self) -> None:
         self.props: dict[Key, Any] = dict(self.model.initial)
         self.connection = http.client.HTTPConnection(self.host, self.port, timeout=TIMEOUT_S)
+        self._requests_on_connection = 0
 
     # --- HTTP ------------------------------------------------------------------------------------------
-    def request(self, method: str, path: str, label: str, body: Any = None) -> tuple[int, bytes]:
-        payload = None if body is None else json.dumps(body).encode()
-        headers = {"Content-Type": "application/json"} if payload is not None else {}
+    def request(
+        self,
+        method: str,
+        path: str,
+        label: str,
+        body: Any = None,
+        *,
+        kind: str = "callback",
+        raw: bytes | None = None,
+        content_type: str = "application/json",
+        expected: frozenset[int] = OK,
+    ) -> tuple[int, bytes]:
+        """Send one request on the visitor's kept-alive connection and time it.
+
+        A connection the server closed while idle (keep-alive timeout, a worker restarted) fails on the next
+        send before any answer: browsers then resend on a new connection, and so does this client, once
+        (counted in `retries`). Any other failure, or an unexpected status, is a failed request."""
+        payload = raw if raw is not None else (None if body is None else json.dumps(body).encode())
+        headers = {"Content-Type": content_type} if payload is not None else {}
         start = time.perf_counter()
-        try:
-            self.connection.request(method, path, body=payload, headers=headers)
-            response = self.connection.getresponse()
-            data = response.read()
-            status = response.status
-            error = "" if status < 400 else data[:200].decode("utf-8", "replace")
-        except (OSError, http.client.HTTPException) as exc:
-            self.connection.close()
-            self.connection = http.client.HTTPConnection(self.host, self.port, timeout=TIMEOUT_S)
-            status, data, error = 0, b"", f"{type(exc).__name__}: {exc}"
-        self.timings.append(Timing(label, time.perf_counter() - start, status, error))
+        status, data, error, retry_after = 0, b"", "", None
+        for attempt in range(2):
+            fresh = self._requests_on_connection == 0
+            try:
+                self.connection.request(method, path, body=payload, headers=headers)
+                self._requests_on_connection += 1
+                response = self.connection.getresponse()
+                data = response.read()
+                status = response.status
+                retry_after = response.getheader("Retry-After")
+                error = "" if status in expected else data[:200].decode("utf-8", "replace")
+                break
+            except (OSError, http.client.HTTPException) as exc:
+                self._reconnect()
+                status, data, error = 0, b"", f"{type(exc).__name__}: {exc}"
+                if fresh or attempt or not isinstance(exc, STALE_CONNECTION):
+                    break
+                self.retries += 1
+        shed = status == 503 and kind in SHEDDABLE and retry_after is not None
+        failed = not shed and (status == 0 or status not in expected)
+        self.timings.append(
+            Timing(label, time.perf_counter() - start, status, error, kind, time.monotonic(), failed, shed)
+        )
         return status, data
+
+    def _reconnect(self) -> None:
+        self.connection.close()
+        self.connection = http.client.HTTPConnection(self.host, self.port, timeout=TIMEOUT_S)
+        self._requests_on_connection = 0
 
     def close(self) -> None:
         self.connection.close()
@@ -176,6 +228,63 @@ class Visitor:
         self.props[key] = (self.props.get(key) or 0) + 1
         return self._timed("panel", lambda: self._fire_all([key]))
 
+    def download(self) -> bool:
+        """The table's CSV (mostly) or the view's data package."""
+        kind, path = ("download_csv", CSV_DOWNLOAD) if self.rng.random() < 0.7 else ("download_zip", ZIP_DOWNLOAD)
+        view = self.rng.choice(DOWNLOAD_VIEWS)
+        return self._timed(kind, lambda: self.request("GET", path + view, kind, kind=kind)[0] == 200)
+
+    def embed_image(self) -> bool:
+        """A still image of a view, as a slide tool or newsletter fetches it."""
+        view = self.rng.choice(EMBED_VIEWS)
+        return self._timed(
+            "embed_png",
+            lambda: self.request("GET", "/embed.png" + view, "embed.png", kind="embed_png")[0] in (200, 503),
+        )
+
+    def upload(self) -> bool:
+        """A CSV of 1,000 rows through the upload callback, and the map, table and counts that follow it."""
+        made = payloads.make_upload(self.rng)
+        self.props[(ids.UPLOAD_REQUEST, "data")] = made.request
+        return self._timed("upload", lambda: self._fire_all([(ids.UPLOAD_REQUEST, "data")], kind="upload"))
+
+    def hostile(self) -> bool:
+        """A request that must be refused with its 4xx, never a 5xx."""
+        bad = payloads.make_hostile(self.rng, CALLBACK_PATH)
+        if bad.kind == "oversized_body":
+            return self.oversized(bad)
+        status, _ = self.request(
+            bad.method,
+            bad.path,
+            bad.kind,
+            kind="hostile",
+            raw=bad.body,
+            content_type=bad.content_type,
+            expected=bad.expected,
+        )
+        return status in bad.expected
+
+    def oversized(self, bad: payloads.Hostile) -> bool:
+        """A body over the server's limit, announced by its Content-Length: the server answers 413 without
+        reading it and closes, so send only its start and read the answer (a browser sees the same 413)."""
+        start = time.perf_counter()
+        status, error = 0, ""
+        try:
+            with socket.create_connection((self.host, self.port), timeout=TIMEOUT_S) as sock:
+                head = (
+                    f"{bad.method} {bad.path} HTTP/1.1\r\nHost: {self.host}\r\nContent-Type: {bad.content_type}\r\n"
+                    f"Content-Length: {len(bad.body or b'')}\r\n\r\n"
+                )
+                sock.sendall(head.encode() + (bad.body or b"")[:65536])
+                status = int(sock.recv(4096).split(b" ", 2)[1])
+        except (OSError, ValueError, IndexError) as exc:
+            error = f"{type(exc).__name__}: {exc}"
+        failed = status not in bad.expected
+        self.timings.append(
+            Timing(bad.kind, time.perf_counter() - start, status, error, "hostile", time.monotonic(), failed)
+        )
+        return not failed
+
     # --- the renderer's part ---------------------------------------------------------------------------
     def _timed(self, kind: str, work: Any) -> bool:
         start = time.perf_counter()
@@ -191,18 +300,22 @@ class Visitor:
             if not spec["id"].startswith("{")
         ]
 
-    def _fire_all(self, changed: list[Key], initial: bool = False) -> bool:
+    def _fire_all(self, changed: list[Key], initial: bool = False, kind: str = "callback") -> bool:
         """Fire the callbacks a change reaches, each once, in waves as their inputs change (at page load, only
         those without prevent_initial_call)."""
         fired: set[str] = {cb.output for cb in self.model.callbacks if initial and not cb.initial_call}
         ok = True
+        fired_any = False  # the first callback of an action is its kind (upload); the ones it sets off are callbacks
         wave = list(dict.fromkeys(changed))
         while wave:
             due = [cb for cb in self.model.callbacks if cb.output not in fired and any(cb.takes(k) for k in wave)]
             next_wave: list[Key] = []
             for cb in due:
                 fired.add(cb.output)
-                status, updated = self._fire(cb, [k for k in wave if cb.takes(k)])
+                status, updated = self._fire(
+                    cb, [k for k in wave if cb.takes(k)], kind if not fired_any else "callback"
+                )
+                fired_any = True
                 ok = ok and status in (200, 204)
                 next_wave.extend(updated)
             wave = list(dict.fromkeys(next_wave))
@@ -220,7 +333,7 @@ class Visitor:
             ]
         return {"id": spec["id"], "property": spec["property"], "value": self.props.get((spec["id"], spec["property"]))}
 
-    def _fire(self, cb: Callback, changed: list[Key]) -> tuple[int, list[Key]]:
+    def _fire(self, cb: Callback, changed: list[Key], kind: str = "callback") -> tuple[int, list[Key]]:
         outputs = [{"id": cid, "property": prop} for cid, prop in cb.outputs]
         body = {
             "output": cb.output,
@@ -229,9 +342,11 @@ class Visitor:
             "state": [self._entry(spec) for spec in cb.state],
             "changedPropIds": [f"{cid}.{prop}" for cid, prop in changed],
         }
-        status, data = self.request("POST", CALLBACK_PATH, cb.output[:60], body)
+        status, data = self.request("POST", CALLBACK_PATH, cb.output[:60], body, kind=kind)
         if status != 200:
             return status, []
+        if kind == "upload" and BUSY_MARK in data:
+            self.busy_uploads += 1
         updated: list[Key] = []
         for cid, props in (json.loads(data).get("response") or {}).items():
             for prop, value in props.items():

@@ -356,3 +356,15 @@ def test_the_guard_is_a_pure_function_of_the_body_and_the_callback_map():
     }
     assert callback_request_problem(counts_request(), callbacks) is None
     assert callback_request_problem(counts_request({"a": 1}), callbacks) == "inputs[0]: value of the wrong type or size"
+
+
+def test_a_fresh_process_knows_every_callback_before_its_first_request(mini_env):
+    # Dash registered callbacks on the first request, after seconds of layout building: concurrent first
+    # requests of a new worker (after a restart or a kill) were refused as "no such callback".
+    import subprocess
+    import sys
+
+    code = "import app; print(len(app.app.callback_map), app.app._got_first_request['setup_server'])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
+    count, done = out.stdout.split()[-2:]
+    assert int(count) > 20 and done == "True"

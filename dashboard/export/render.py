@@ -3,6 +3,7 @@ plotly.js and the base map from this machine: no download, no CDN."""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -10,6 +11,9 @@ from pathlib import Path
 from dashboard.export.pages import ASSETS_DIR, PLOTLY_JS
 
 BROWSER_NAMES: tuple[str, ...] = ("chromium", "chromium-browser", "google-chrome", "chrome")
+# kaleido and the browser driver it uses log every step of every render at INFO: keep the server's log readable.
+for _name in ("kaleido", "choreographer"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
 
 
 def find_chromium() -> str:
