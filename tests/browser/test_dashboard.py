@@ -293,6 +293,8 @@ def test_an_upload_saved_by_excel_is_read_counted_alone_and_left_out_of_the_expo
     open_page(browser, live_server)
     downloads_note = browser.find_element(By.ID, "upload-downloads-note")
     assert not downloads_note.is_displayed()
+    # no data yet: no "Remove your data", no "Download your ties", no choice of how to show them
+    assert not browser.find_element(By.ID, "upload-options").is_displayed()
     browser.find_element(By.CSS_SELECTOR, "#upload input[type=file]").send_keys(str(path))
     status = lambda d: d.find_element(By.ID, "upload-status").text  # noqa: E731
     WebDriverWait(browser, WAIT).until(lambda d: "excel.csv" in status(d))
