@@ -4,6 +4,8 @@ The build directory holds one GeoParquet file per layer plus `manifest.json`, wh
 input file and of the build format. A manifest that does not match the inputs (a stale build), or a layer file
 that is missing or unreadable (a crash mid-write, a truncated copy), makes `load_layers` rebuild from the CSVs.
 Every file is written to a temporary name and renamed into place, so a crash never leaves half a layer.
+A build also (re)writes the gazetteer's index (geodata.gazetteer) when it is missing or stale: one file shared
+by every dataset's build, in BUILD_DIR.
 """
 
 from __future__ import annotations
@@ -21,16 +23,15 @@ import geopandas as gpd
 import pandas as pd
 
 from geodata.gazetteer import load_gazetteer
+from geodata.gazetteer import preload as preload_gazetteer
 from geodata.geocode import Geocoder
 from geodata.layers import Layers, build_layers
 from geodata.listed import LISTED_DIR, import_listed
+from geodata.paths import BUILD_DIR, DATA_DIR
 from geodata.validate import validate_folder
 
 log = logging.getLogger("geodata")
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-DATA_DIR = PACKAGE_DIR / "data"
-BUILD_DIR = Path(os.environ.get("TWINNING_BUILD_DIR", PACKAGE_DIR / "build"))
 # Bump when the layers' columns or meaning change, so old builds are rebuilt.
 BUILD_FORMAT = 6  # 6: derived conflict and theme tags (themes_derived, conflicts_derived)
 GEO_LAYERS = ("places", "partnerships", "aid_events", "network_members")
@@ -61,6 +62,8 @@ def default_build_dir(data_dir: Path) -> Path:
 def build(data_dir: Path = DATA_DIR, build_dir: Path | None = None, progress: bool = True) -> Layers:
     """Validate, geocode and assemble the layers, then write them atomically to `build_dir`."""
     build_dir = build_dir or default_build_dir(data_dir)
+    # The gazetteer index is a build product of its own (shared by every dataset): (re)build it first, visibly.
+    preload_gazetteer(progress=progress)
     log.info("building layers from %s", data_dir)
     data = validate_folder(data_dir)
     listed = None

@@ -2,8 +2,9 @@
 
 An upload is bytes and a file name, and is never written anywhere. Its places resolve against the GeoNames
 gazetteer and the dataset's reviewed override table (`places.csv`), both loaded once per process (the gazetteer
-takes seconds). Every row either becomes a tie or is reported with its row, column and problem. A file over
-MAX_UPLOAD_BYTES or MAX_UPLOAD_ROWS is refused whole, with a message that says which limit and by how much.
+maps its index file from the build; rebuilding a missing one takes seconds). Every row either becomes a tie or
+is reported with its row, column and problem. A file over MAX_UPLOAD_BYTES or MAX_UPLOAD_ROWS is refused whole,
+with a message that says which limit and by how much.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ TIE_COLUMNS: tuple[str, ...] = (
     "source_row",
 )
 
-# The gazetteer is big: two first uploads at once must not load it twice.
+# Two first uploads at once must not read the override table (or rebuild a missing gazetteer index) twice.
 _GAZETTEER_LOCK = threading.Lock()
 
 
