@@ -16,6 +16,7 @@ from dashboard.export.routes import register_exports
 from dashboard.layout import page
 from dashboard.page_language import AtlasDash, register_page_language
 from dashboard.security import register_security
+from geodata.gazetteer import preload as preload_gazetteer
 
 log = logging.getLogger("dashboard")
 
@@ -38,6 +39,7 @@ def create_app() -> AtlasDash:
     """
     config = read_config()
     current_atlas()  # load (and build if stale) the dataset before the first visitor
+    preload_gazetteer()  # the upload check's index: memory-mapped, shared by the workers gunicorn forks
     app = AtlasDash(
         __name__,
         title=text.APP_TITLE,
