@@ -43,7 +43,7 @@ EMBEDDER_SHARE = 0.05
 KILL_WINDOW_S = 5.0
 
 
-def _read_model(base: str) -> AppModel:
+def read_model(base: str) -> AppModel:
     with urllib.request.urlopen(base + "/_dash-layout", timeout=60) as response:
         layout = json.load(response)
     with urllib.request.urlopen(base + "/_dash-dependencies", timeout=60) as response:
@@ -166,7 +166,7 @@ def run_load(
     parsed = urlparse(base)
     if parsed.hostname not in LOOPBACK:
         raise ValueError(f"load tests run against this machine only (127.0.0.1), not {parsed.hostname!r}")
-    model = _read_model(base)
+    model = read_model(base)
     samples, stop = Samples(), threading.Event()
     visitors = [Visitor(parsed.hostname, parsed.port or 80, model, random.Random(seed + n)) for n in range(users)]
     start = time.monotonic()
