@@ -14,14 +14,14 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
-from flask import Flask, Response, request
+from flask import Flask, Response
 
 from dashboard import i18n, text
-from dashboard.dataset import Atlas, current_atlas
+from dashboard.dataset import Atlas
 from dashboard.export.figure import presentation_figure
 from dashboard.export.render import render_image
-from dashboard.export.routes import query_problems, refusal, request_query
-from dashboard.export.view import link_for, read_view
+from dashboard.export.routes import view_route
+from dashboard.export.view import read_view
 from dashboard.limits import Busy, Slots
 from dashboard.share import share_query
 
@@ -123,20 +123,20 @@ def register_images(server: Flask, renderer: ImageRenderer | None = None) -> Ima
     """Add /embed.png and /embed.svg to the app's server; returns the renderer (its cache, for tests)."""
     renderer = renderer or ImageRenderer(draw_view)
 
-    def serve(image_format: str) -> Response:
-        query = request_query()
-        if problems := query_problems(query):
-            return refusal(problems)
-        atlas = current_atlas()
-        try:
-            body = renderer.image(atlas, query, image_format, link_for(query, request.url_root))
-        except Busy:
-            return busy_response()
-        except RuntimeError as error:  # no Chromium on this server
-            log.warning("embed image not drawn: %s", error)
-            return Response(text.IMAGE_UNAVAILABLE, status=503, mimetype="text/plain")
-        return image_response(body, image_format)
+    def serve(image_format: str) -> Callable[[], Response]:
+        @view_route
+        def image(atlas: Atlas, query: str, link: str) -> Response:
+            try:
+                body = renderer.image(atlas, query, image_format, link)
+            except Busy:
+                return busy_response()
+            except RuntimeError as error:  # no Chromium on this server
+                log.warning("embed image not drawn: %s", error)
+                return Response(text.IMAGE_UNAVAILABLE, status=503, mimetype="text/plain")
+            return image_response(body, image_format)
+
+        return image
 
     for path, image_format in IMAGE_PATHS.items():
-        server.add_url_rule(path, f"embed_{image_format}", lambda image_format=image_format: serve(image_format))
+        server.add_url_rule(path, f"embed_{image_format}", serve(image_format))
     return renderer

@@ -7,10 +7,13 @@ Every route takes the dashboard's query string. One that holds an unknown or mal
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from flask import Flask, Response, request
 
 from dashboard import text
-from dashboard.dataset import current_atlas
+from dashboard.dataset import Atlas, current_atlas
 from dashboard.export.data import view_csv, view_geojson
 from dashboard.export.figure import figure_json, presentation_figure
 from dashboard.export.package import view_package
@@ -50,56 +53,55 @@ def attachment(body: str | bytes, mimetype: str, filename: str) -> Response:
     return response
 
 
+def view_route(handler: Callable[[Atlas, str, str], Response]) -> Callable[[], Response]:
+    """A route over the request's view: refused (400) when its query holds a value that cannot be read, else
+    `handler(atlas, query, link)` with the view's absolute link."""
+
+    @functools.wraps(handler)
+    def route() -> Response:
+        query = request_query()
+        if problems := query_problems(query):
+            return refusal(problems)
+        return handler(current_atlas(), query, link_for(query, request.url_root))
+
+    return route
+
+
 def register_exports(server: Flask) -> None:
     """Add the download and export routes to the app's server."""
 
     @server.get(CSV_PATH)
-    def download_csv() -> Response:
-        query = request_query()
-        if problems := query_problems(query):
-            return refusal(problems)
-        return attachment(view_csv(current_atlas(), query), "text/csv", "partnerships.csv")
+    @view_route
+    def download_csv(atlas: Atlas, query: str, _link: str) -> Response:
+        return attachment(view_csv(atlas, query), "text/csv", "partnerships.csv")
 
     @server.get(GEOJSON_PATH)
-    def download_geojson() -> Response:
-        query = request_query()
-        if problems := query_problems(query):
-            return refusal(problems)
-        body = view_geojson(current_atlas(), query, link=link_for(query, request.url_root))
-        return attachment(body, "application/geo+json", "partnerships.geojson")
+    @view_route
+    def download_geojson(atlas: Atlas, query: str, link: str) -> Response:
+        return attachment(view_geojson(atlas, query, link=link), "application/geo+json", "partnerships.geojson")
 
     @server.get(PACKAGE_PATH)
-    def download_package() -> Response:
-        query = request_query()
-        if problems := query_problems(query):
-            return refusal(problems)
-        body = view_package(current_atlas(), query, link=link_for(query, request.url_root))
-        return attachment(body, "application/zip", "partnerships.zip")
+    @view_route
+    def download_package(atlas: Atlas, query: str, link: str) -> Response:
+        return attachment(view_package(atlas, query, link=link), "application/zip", "partnerships.zip")
 
     @server.get(FIGURE_PATH)
-    def export_figure() -> Response:
-        query = request_query()
-        if problems := query_problems(query):
-            return refusal(problems)
-        figure = presentation_figure(current_atlas(), query, link=link_for(query, request.url_root))
+    @view_route
+    def export_figure(atlas: Atlas, query: str, link: str) -> Response:
+        figure = presentation_figure(atlas, query, link=link)
         figure["config"] = {"topojsonURL": request.script_root + "/assets/"}
         return Response(figure_json(figure), mimetype="application/json")
 
     @server.get(HTML_PATH)
-    def export_html() -> Response:
-        query = request_query()
-        if problems := query_problems(query):
-            return refusal(problems)
-        body = standalone_html(current_atlas(), query, link=link_for(query, request.url_root))
-        return attachment(body, "text/html", f"{text.EXPORT_FILENAME}.html")
+    @view_route
+    def export_html(atlas: Atlas, query: str, link: str) -> Response:
+        return attachment(standalone_html(atlas, query, link=link), "text/html", f"{text.EXPORT_FILENAME}.html")
 
     @server.get(PPTX_PATH)
-    def export_pptx() -> Response:
-        query = request_query()
-        if problems := query_problems(query):
-            return refusal(problems)
+    @view_route
+    def export_pptx(atlas: Atlas, query: str, link: str) -> Response:
         try:  # the map is drawn by kaleido in Chromium: seconds, and a server without it cannot
-            body = view_slides(current_atlas(), query, link=link_for(query, request.url_root))
+            body = view_slides(atlas, query, link=link)
         except RuntimeError as error:
             return Response(f"{error}\n", status=503, mimetype="text/plain")
         return attachment(body, PPTX_MIMETYPE, f"{text.EXPORT_FILENAME}.pptx")
