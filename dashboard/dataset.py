@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,10 +30,10 @@ class Atlas:
 
     layers: Layers
     index: PartnershipIndex
-    tie_hover_by_lang: dict[str, np.ndarray]  # language -> per tie row: its hover text
-    place_labels_by_lang: dict[str, np.ndarray]  # language -> per place code: "Kyiv (UA)", "Київ (UA)"
+    tie_hover_by_lang: Mapping[str, np.ndarray]  # language -> per tie row: its hover text
+    place_labels_by_lang: Mapping[str, np.ndarray]  # language -> per place code: "Kyiv (UA)", "Київ (UA)"
     featured: dict[str, str | None]  # featured city's name in the data -> place id (None when not in the data)
-    table_rows_by_lang: dict[str, list[dict]]  # language -> per tie row: its table row, formatted once
+    table_rows_by_lang: Mapping[str, list[dict]]  # language -> per tie row: its table row, formatted once
     table_order: np.ndarray  # tie rows in the table's default order
     quality: QualitySummary | None = None  # the data-quality checks' counts (None: no build folder to read)
 
@@ -50,6 +51,14 @@ class Atlas:
     def table_rows(self) -> list[dict]:
         """Per tie row: its table row in the active language."""
         return self.table_rows_by_lang[i18n.current_lang()]
+
+    def warm(self) -> None:
+        """Make now what is otherwise made on first use (every language's texts, the place search): a server
+        that preloads the app before forking its workers then holds one copy that they all share."""
+        for by_lang in (self.tie_hover_by_lang, self.place_labels_by_lang, self.table_rows_by_lang):
+            for lang in i18n.LANGS:
+                by_lang[lang]
+        _ = self.index.search
 
     def place_row(self, place_id: str) -> dict | None:
         """The places-layer row of a place, as a dict, or None."""
@@ -74,13 +83,38 @@ def featured_place_ids(layers: Layers) -> dict[str, str | None]:
     return found
 
 
-def _per_language(make: Callable[[], T]) -> dict[str, T]:
-    """`make()` once in each interface language: texts are formatted at load, not per request."""
-    made = {}
-    for lang in i18n.LANGS:
-        with i18n.language(lang):
-            made[lang] = make()
-    return made
+class PerLanguage(Mapping[str, T]):
+    """Language -> `make()` run in that language, once per process, on first use: texts are formatted per
+    language, not per request, and only for languages asked for (start-up formats the default one alone)."""
+
+    def __init__(self, make: Callable[[], T], eager: tuple[str, ...] = (i18n.DEFAULT_LANG,)):
+        self._make = make
+        self._made: dict[str, T] = {}
+        self._lock = threading.Lock()  # gthread workers: two first requests in Ukrainian format the texts once
+        for lang in eager:
+            self[lang]
+
+    def __getitem__(self, lang: str) -> T:
+        """The texts in `lang`, made now if this is the first time they are asked for."""
+        if lang in self._made:
+            return self._made[lang]
+        if lang not in i18n.LANGS:
+            raise KeyError(lang)
+        with self._lock:
+            if lang not in self._made:
+                with i18n.language(lang):
+                    self._made[lang] = self._make()
+        return self._made[lang]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(i18n.LANGS)
+
+    def __len__(self) -> int:
+        return len(i18n.LANGS)
+
+    def made(self) -> tuple[str, ...]:
+        """The languages made so far."""
+        return tuple(self._made)
 
 
 def build_atlas(layers: Layers, build_dir: Path | None = None) -> Atlas:
@@ -90,10 +124,10 @@ def build_atlas(layers: Layers, build_dir: Path | None = None) -> Atlas:
     return Atlas(
         layers=layers,
         index=index,
-        tie_hover_by_lang=_per_language(lambda: hover_texts.tie_hover_texts(layers.partnerships)),
-        place_labels_by_lang=_per_language(lambda: hover_texts.place_labels(layers.places, index.place_ids)),
+        tie_hover_by_lang=PerLanguage(lambda: hover_texts.tie_hover_texts(layers.partnerships)),
+        place_labels_by_lang=PerLanguage(lambda: hover_texts.place_labels(layers.places, index.place_ids)),
         featured=featured_place_ids(layers),
-        table_rows_by_lang=_per_language(lambda: table.format_rows(layers.partnerships)),
+        table_rows_by_lang=PerLanguage(lambda: table.format_rows(layers.partnerships)),
         table_order=table.display_order(layers.partnerships),
         quality=quality_summary(layers.partnerships, build_dir) if build_dir is not None else None,
     )
