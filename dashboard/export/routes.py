@@ -15,7 +15,6 @@ from dashboard.export.data import view_csv, view_geojson
 from dashboard.export.figure import figure_json, presentation_figure
 from dashboard.export.package import view_package
 from dashboard.export.pages import standalone_html
-from dashboard.export.slides import view_slides
 from dashboard.export.view import link_for, read_view
 
 CSV_PATH = "/download/partnerships.csv"
@@ -98,6 +97,8 @@ def register_exports(server: Flask) -> None:
         query = request_query()
         if problems := query_problems(query):
             return refusal(problems)
+        from dashboard.export.slides import view_slides  # python-pptx: 50 ms of start-up, for this route alone
+
         try:  # the map is drawn by kaleido in Chromium: seconds, and a server without it cannot
             body = view_slides(current_atlas(), query, link=link_for(query, request.url_root))
         except RuntimeError as error:
