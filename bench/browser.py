@@ -17,6 +17,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from bench.draw import drain_log, plotly_draw
+from bench.network import LOGGING_PREFS, PERF_LOGGING_PREFS
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 CHROMEDRIVER = shutil.which("chromedriver")
 WINDOW = (1400, 1000)
@@ -86,6 +89,10 @@ class BrowserResults:
     redraw_ms: dict[str, float]
     longest_task_load_ms: float  # the main thread's longest stall while the page loads
     longest_task_redraw_ms: float  # ... and while the map is redrawn: the tab is frozen that long
+    plotly_draw_ms: dict[str, float]  # Plotly.react of the same figure alone, no network, no Dash
+    longest_task_plotly_draw_ms: float  # the longest task of those draws
+    bytes_per_filter_change: dict[str, float]  # received over the network, every request of one change
+    requests_per_filter_change: dict[str, float]
 
 
 def offline_chromium_options(width: int, height: int) -> Any:
@@ -121,6 +128,8 @@ def chromium() -> Iterator[Any]:
     from selenium.webdriver.chrome.service import Service
 
     options = offline_chromium_options(*WINDOW)
+    options.set_capability("goog:loggingPrefs", LOGGING_PREFS)  # network events, for the bytes of a change
+    options.add_experimental_option("perfLoggingPrefs", PERF_LOGGING_PREFS)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(TIMEOUT_S)
     driver.set_script_timeout(TIMEOUT_S)
@@ -152,23 +161,38 @@ def redraw(driver: Any, query: str, expected_points: int) -> tuple[float, list[f
 
 
 def measure(driver: Any, url: str, views: dict[str, str], line_points: dict[str, int], runs: int = 7) -> BrowserResults:
-    """First paint (median of `runs` page loads), then redraws all -> country -> all ... (median of `runs` each)."""
+    """First paint (median of `runs` page loads), then redraws all -> country -> all ... (median of `runs` each,
+    with the bytes each one moved), then Plotly's draw of each view's figure alone (median of `runs`)."""
     paints, load_tasks, redraw_tasks = [], [], []
     for _ in range(runs):
         paints.append(open_map(driver, url))
         time.sleep(0.3)
         load_tasks += driver.execute_script("return window.__bench.longTasks")
     redraws: dict[str, list[float]] = {"all": [], "country": []}
+    moved: dict[str, list[tuple[int, int]]] = {"all": [], "country": []}
     for _ in range(runs):
         for view in ("country", "all"):
+            drain_log(driver)
             elapsed, tasks = redraw(driver, views[view], line_points[view])
+            carried = drain_log(driver)  # redraw waited 0.3 s after the frame: every response has finished
             redraws[view].append(elapsed)
+            moved[view].append((carried.bytes_received, carried.requests))
             redraw_tasks += tasks
+    draws, draw_tasks = {}, []
+    for view in ("country", "all"):
+        redraw(driver, views[view], line_points[view])
+        drawn = plotly_draw(driver, runs)
+        draws[view] = drawn.median_ms
+        draw_tasks.append(drawn.longest_task_ms)
     return BrowserResults(
         first_paint_ms=statistics.median(paints),
         redraw_ms={view: statistics.median(times) for view, times in redraws.items()},
         longest_task_load_ms=max(load_tasks, default=0.0),
         longest_task_redraw_ms=max(redraw_tasks, default=0.0),
+        plotly_draw_ms=draws,
+        longest_task_plotly_draw_ms=max(draw_tasks, default=0.0),
+        bytes_per_filter_change={v: statistics.median(b for b, _ in pairs) for v, pairs in moved.items()},
+        requests_per_filter_change={v: statistics.median(n for _, n in pairs) for v, pairs in moved.items()},
     )
 
 

@@ -1,9 +1,10 @@
 """Run the benchmark and print one JSON object per line: {"metric", "value", "unit", "n_ties"}.
 
 Per dataset: the server-side metrics in this process (callback latency, payload per arc); then, unless told
-not to, the app served by gunicorn in a child process (start-up time, peak memory) and, in headless Chromium,
-first paint and redraws; for the 10,000-tie dataset, the render-time ratio of one trace per arc to the project's
-figure. A description of the machine and a summary against the targets go to stderr.
+not to, the app served by gunicorn in a child process (start-up time, peak memory; fresh servers for the
+start-up and the cold first paint) and, in headless Chromium, first paint and redraws, Plotly's draw of the same
+figures alone, and the bytes of a filter change; for the 10,000-tie dataset, the render-time ratio of one trace
+per arc to the project's figure. A description of the machine and a summary against the targets go to stderr.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import math
 import os
 import platform
+import statistics
 import subprocess
 import sys
 from collections.abc import Callable
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.datasets import DEFAULT_CACHE, SEED, SYNTHETIC_SIZES, Dataset, bundled, synthetic
+from bench.network import ratio
 
 NAIVE_SIZE = 10_000
 
@@ -69,6 +72,12 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--runs", type=int, default=20, help="rounds of server-side timings (median; default 20)")
     parser.add_argument("--browser-runs", type=int, default=7, help="page loads and redraws (median; default 7)")
+    parser.add_argument(
+        "--cold-runs",
+        type=int,
+        default=3,
+        help="fresh servers started, for start-up time and the first page load (median; default 3)",
+    )
     parser.add_argument("--naive-runs", type=int, default=3, help="renders of each figure for the ratio (default 3)")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium metrics")
     parser.add_argument("--no-server", action="store_true", help="skip gunicorn (start-up, memory) and Chromium")
@@ -174,23 +183,45 @@ def _served_side(
     from bench import browser
     from bench.process import served
 
+    startups, cold_paints = [], []
+    for _ in range(max(args.cold_runs, 1) - 1):  # the last fresh server stays up for the other metrics
+        with served(dataset, args.workers, args.threads, args.preload) as live:
+            startups.append(live.startup_s)
+            if driver is not None:
+                cold_paints.append(browser.open_map(driver, live.url))
     with served(dataset, args.workers, args.threads, args.preload) as live:
-        record(dataset, "startup_s", live.startup_s, "s")
+        startups.append(live.startup_s)
+        record(dataset, "startup_s", statistics.median(startups), "s")
         if driver is not None:
+            cold_paints.append(browser.open_map(driver, live.url))  # this server's first page
+            record(dataset, "first_paint_cold_ms", statistics.median(cold_paints), "ms")
             result = browser.measure(driver, live.url, views, line_points, runs=args.browser_runs)
             record(dataset, "first_paint_ms", result.first_paint_ms, "ms")
             record(dataset, "redraw_ms_all", result.redraw_ms["all"], "ms")
             record(dataset, "redraw_ms_country", result.redraw_ms["country"], "ms")
             record(dataset, "longest_task_load_ms", result.longest_task_load_ms, "ms")
             record(dataset, "longest_task_redraw_ms", result.longest_task_redraw_ms, "ms")
+            _draw_metrics(dataset, record, result)
             if "naive" in figures:
                 times = browser.render_ratio(driver, live.url, figures, runs=args.naive_runs)
                 record(dataset, "render_ms_one_trace_per_arc", times["naive"], "ms")
                 record(dataset, "render_ms_project", times["project"], "ms")
-                record(dataset, "naive_ratio_10k", times["naive"] / times["project"], "x")
+                record(dataset, "naive_ratio_10k", ratio(times["naive"], times["project"]), "x")
         else:
             live.exercise(requests)
         record(dataset, "rss_mb", live.peak_rss_mb(), "MB")
+
+
+def _draw_metrics(dataset: Dataset, record: Callable, result: Any) -> None:
+    """Plotly's draw alone, the redraw's overhead over it, and the bytes of a filter change."""
+    record(dataset, "plotly_draw_ms_country", result.plotly_draw_ms["country"], "ms")
+    record(dataset, "plotly_draw_ms_all", result.plotly_draw_ms["all"], "ms")
+    overhead = ratio(result.redraw_ms["country"], result.plotly_draw_ms["country"])
+    record(dataset, "redraw_overhead_ratio_country", overhead, "x")
+    record(dataset, "longest_task_plotly_draw_ms", result.longest_task_plotly_draw_ms, "ms")
+    record(dataset, "bytes_per_filter_change", result.bytes_per_filter_change["country"], "bytes")
+    record(dataset, "bytes_per_filter_change_all", result.bytes_per_filter_change["all"], "bytes")
+    record(dataset, "requests_per_filter_change", result.requests_per_filter_change["country"], "requests")
 
 
 def _summary(records: list[dict], datasets: list[Dataset]) -> None:

@@ -11,7 +11,6 @@ from dashboard.figures import graph_config
 from dashboard.filters_panel import filters
 from dashboard.share_bar import share_bar
 from dashboard.upload import your_data_card
-from geodata.schema import SOURCE_SEPARATOR
 
 
 def skip_links() -> html.Nav:
@@ -279,11 +278,6 @@ def data_quality(atlas: Atlas) -> html.Section | None:
 
 def about(atlas: Atlas) -> html.Section:
     layers = atlas.layers
-    sources = set()
-    for frame in (layers.partnerships, layers.aid_events, layers.network_members, layers.networks):
-        if "sources" in frame:
-            for cell in frame["sources"]:
-                sources.update(s.strip() for s in str(cell or "").split(SOURCE_SEPARATOR.strip()) if s.strip())
     paragraphs = [html.P(p) for p in text.ABOUT_PARAGRAPHS]
     tiers = layers.partnerships["tier"].value_counts() if "tier" in layers.partnerships else {}
     stats = text.fmt(
@@ -293,7 +287,7 @@ def about(atlas: Atlas) -> html.Section:
         listed=int(tiers.get("listed", 0)),
         events=len(layers.aid_events),
         members=len(layers.network_members),
-        sources=len(sources),
+        sources=atlas.source_count,
     )
     version = layers.manifest.get("dataset_version")
     facts = (

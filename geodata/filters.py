@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import zlib
 from dataclasses import dataclass, fields
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -242,7 +243,7 @@ class PartnershipIndex:
         ]
         self.context_rows = np.array([r for r, _ in pairs], dtype=np.int32)
         self.context_places = np.array([p for _, p in pairs], dtype=np.int32)
-        self.search = PlaceSearch(places) if places is not None else None
+        self._places = places  # the place search is built on the first search: start-up does not need it
         for array in vars(self).values():
             if isinstance(array, np.ndarray):
                 array.setflags(write=False)
@@ -314,6 +315,11 @@ class PartnershipIndex:
         return self.touches(self.matching_places(view.place_query))
 
     # --- places --------------------------------------------------------------------------------------------
+    @cached_property
+    def search(self) -> PlaceSearch | None:
+        """The place-name search (0.6 s to build for the bundled places), built on first use."""
+        return PlaceSearch(self._places) if self._places is not None else None
+
     def matching_places(self, query: str) -> list[str]:
         """Ids of places whose name or alternate name matches the search text."""
         return self.search.find(query) if self.search is not None else []

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import datasets, run
+from bench import datasets, network, run
 from geodata import load_layers
 
 MINI_DIR = Path(__file__).resolve().parent / "fixtures" / "mini"
@@ -55,3 +55,33 @@ def test_a_synthetic_dataset_is_a_build_the_app_loads_unchanged(tmp_path):
     assert set(ties["status"]) <= set(template.partnerships["status"])
     again = datasets.synthetic_layers(60, seed=1, template=template).partnerships
     assert list(again["partnership_id"]) == list(ties["partnership_id"])  # a fixed seed, the same ties
+
+
+def _log_entry(method: str, **params: object) -> dict:
+    """One entry of chromedriver's performance log, shaped as `driver.get_log("performance")` returns it."""
+    return {"level": "INFO", "timestamp": 0, "message": json.dumps({"message": {"method": method, "params": params}})}
+
+
+def test_the_bytes_of_a_filter_change_are_the_finished_requests_encoded_lengths():
+    log = [
+        _log_entry("Network.requestWillBeSent", requestId="1"),
+        _log_entry("Network.dataReceived", requestId="1", dataLength=900, encodedDataLength=300),
+        _log_entry("Network.loadingFinished", requestId="1", encodedDataLength=1200),
+        _log_entry("Network.loadingFinished", requestId="2", encodedDataLength=34),
+        _log_entry("Network.loadingFailed", requestId="3", errorText="net::ERR_NAME_NOT_RESOLVED"),
+        {"level": "INFO", "message": "not json"},
+        {"level": "INFO", "message": json.dumps({"message": "no event"})},
+    ]
+    assert network.transfer(log) == network.Transfer(bytes_received=1234, requests=2, failed=1)
+
+
+def test_a_request_finished_twice_in_the_log_counts_once():
+    log = [_log_entry("Network.loadingFinished", requestId="7", encodedDataLength=n) for n in (10, 25)]
+    assert network.transfer(log) == network.Transfer(bytes_received=25, requests=1, failed=0)
+    assert network.transfer([]) == network.Transfer(0, 0, 0)
+
+
+def test_the_overhead_ratio_is_null_when_a_side_is_missing():
+    assert network.ratio(513.0, 250.0) == pytest.approx(2.052)
+    for numerator, denominator in ((1.0, 0.0), (math.nan, 2.0), (1.0, math.inf)):
+        assert math.isnan(network.ratio(numerator, denominator))

@@ -131,3 +131,17 @@ def test_without_a_referer_the_layout_takes_the_language_the_page_set(client):
     client.get("/")  # the next page in English resets it
     assert _store_lang(_layout(client, None)) == "en"
     assert "Set-Cookie" not in client.get("/embed?lang=uk").headers  # embeds on other sites set nothing
+
+
+def test_ukrainian_texts_are_made_on_first_use_and_match_a_warm_atlas(mini_atlas):
+    from dashboard.dataset import build_atlas
+
+    lazy = build_atlas(mini_atlas.layers)
+    assert lazy.table_rows_by_lang.made() == (i18n.DEFAULT_LANG,)  # start-up formats the default language only
+    assert "search" not in vars(lazy.index)  # nor builds the place search
+    with i18n.language("uk"):
+        rows, hovers = lazy.table_rows, list(lazy.tie_hover)
+    assert rows == mini_atlas.table_rows_by_lang["uk"] and hovers == list(mini_atlas.tie_hover_by_lang["uk"])
+    lazy.warm()
+    assert set(lazy.tie_hover_by_lang.made()) == set(i18n.LANGS) and "search" in vars(lazy.index)
+    assert dict(lazy.place_labels_by_lang).keys() == set(i18n.LANGS)

@@ -18,7 +18,6 @@ from dashboard.export.data import view_csv, view_geojson
 from dashboard.export.figure import figure_json, presentation_figure
 from dashboard.export.package import view_package
 from dashboard.export.pages import standalone_html
-from dashboard.export.slides import view_slides
 from dashboard.export.view import link_for, read_view
 
 CSV_PATH = "/download/partnerships.csv"
@@ -100,6 +99,8 @@ def register_exports(server: Flask) -> None:
     @server.get(PPTX_PATH)
     @view_route
     def export_pptx(atlas: Atlas, query: str, link: str) -> Response:
+        from dashboard.export.slides import view_slides  # python-pptx: 50 ms of start-up, for this route alone
+
         try:  # the map is drawn by kaleido in Chromium: seconds, and a server without it cannot
             body = view_slides(atlas, query, link=link)
         except RuntimeError as error:
