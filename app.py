@@ -16,6 +16,7 @@ from dashboard.export.routes import register_exports
 from dashboard.layout import page
 from dashboard.page_language import AtlasDash, register_page_language
 from dashboard.security import register_security
+from dashboard.ties_pack import register_ties_pack
 from geodata.gazetteer import preload as preload_gazetteer
 
 log = logging.getLogger("dashboard")
@@ -58,6 +59,7 @@ def create_app() -> AtlasDash:
         debug=config.debug, dev_tools_ui=config.debug, dev_tools_props_check=config.debug, dev_tools_hot_reload=False
     )
     register_exports(app.server)  # /download/... and /export/...: files and image figures of a view
+    register_ties_pack(app.server)  # /data/ties.json: every tie's ends and hover text, fetched once per page
     register_embed(app.server)  # /embed: the map alone, for iframes on other sites
     register_images(app.server)  # /embed.png, /embed.svg: the same view as a still image
     register_page_language(app)  # the language of each request: its `lang`, or its page's

@@ -23,10 +23,12 @@ max_requests = 0  # workers are not recycled: their memory stays flat (python -m
 
 def pre_fork(server, worker) -> None:  # noqa: ANN001 - gunicorn's hook signature
     """Freeze what the master loaded, so that the workers' collectors leave those shared pages alone."""
+    from dashboard import ties_pack
     from dashboard.dataset import current_atlas
 
-    # What the app makes on first use (Ukrainian texts, the place search) is made here, once, to be shared;
-    # a worker making it would hold its own copy. A no-op after the first fork.
+    # What the app makes on first use (Ukrainian texts, the place search, the ties packs) is made here, once, to
+    # be shared; a worker making it would hold its own copy. A no-op after the first fork.
     current_atlas().warm()
+    ties_pack.warm(current_atlas())
     gc.collect()
     gc.freeze()

@@ -92,9 +92,12 @@ def counts_bar() -> html.Section:
     )
 
 
-def loading_state(child, target: tuple[str, str] | None, label: str, announced: bool = False) -> dcc.Loading:
-    """`child` dimmed under a spinner and `label` while the callback that sets `target` works (after 250 ms).
-    Only the map's says it to screen readers: one "Loading ties..." per update, not one per card."""
+def loading_state(
+    child, target: tuple[str, str] | dict[str, str] | None, label: str, announced: bool = False
+) -> dcc.Loading:
+    """`child` dimmed under a spinner and `label` while the callback that sets `target` (an id and property, or
+    several in a dict) works (after 250 ms). Only the map's says it to screen readers: one "Loading ties..." per
+    update, not one per card."""
     spinner = html.Div(
         [html.Span(className="spinner", **{"aria-hidden": "true"}), label],
         className="map-loading",
@@ -102,7 +105,7 @@ def loading_state(child, target: tuple[str, str] | None, label: str, announced: 
     )
     return dcc.Loading(
         child,
-        target_components={target[0]: target[1]} if target else None,
+        target_components=dict([target]) if isinstance(target, tuple) else target,
         custom_spinner=spinner,
         overlay_style={"visibility": "visible", "opacity": 0.55},
         delay_show=250,
@@ -119,14 +122,18 @@ def map_card(topojson_url: str) -> html.Section:
                 # While the map callback works (first load: seconds), a visible, announced "Loading ties..."
                 # over the old map, instead of a blank card; shown only when it takes longer than a blink.
                 loading_state(
-                    dcc.Graph(
-                        id=ids.MAP_GRAPH,
-                        config=graph_config(topojson_url),
-                        className="map-graph",
-                        style={"height": "100%", "width": "100%"},
-                        figure={"data": [], "layout": {"geo": {"fitbounds": False}}},
-                    ),
-                    (ids.MAP_GRAPH, "figure"),
+                    [
+                        dcc.Graph(
+                            id=ids.MAP_GRAPH,
+                            config=graph_config(topojson_url),
+                            className="map-graph",
+                            style={"height": "100%", "width": "100%"},
+                            figure={"data": [], "layout": {"geo": {"fitbounds": False}}},
+                        ),
+                        # The server's figure, ties by reference; assets/ties_pack.js fills it in and draws.
+                        dcc.Store(id=ids.MAP_DRAWING),
+                    ],
+                    {ids.MAP_DRAWING: "data", ids.MAP_GRAPH: "figure"},
                     text.MAP_LOADING,
                     announced=True,
                 ),

@@ -7,10 +7,11 @@ from dash import no_update
 
 from dashboard import ids
 from dashboard import table as table_rows
-from dashboard.callbacks import counts, filters, map, panel, selection, table
+from dashboard.callbacks import counts, filters, panel, selection, table
 from dashboard.figures import decode_typed_array
 from dashboard.urlstate import CONTROL_FIELDS
 from geodata.filters import ViewFilter
+from tests.drawing import update_map_drawn
 
 KYIV, WARSAW, MOSCOW, ODESA = "703448", "756135", "524901", "698740"
 NO_CONTROLS = {name: None for name in CONTROL_FIELDS}
@@ -77,8 +78,8 @@ def test_place_search_feedback_uses_alternate_names(mini_env):
 
 # --- map, counts, table -----------------------------------------------------------------------------------
 def test_a_filter_changes_the_arcs_and_the_counts(mini_env):
-    everything, *_ = map.update_map("", "status", None, None)
-    suspended, *_ = map.update_map("?status=suspended", "status", None, None)
+    everything, *_ = update_map_drawn("", "status", None, None)
+    suspended, *_ = update_map_drawn("?status=suspended", "status", None, None)
     lines = lambda fig: [t for t in fig["data"] if t["mode"] == "lines"]  # noqa: E731
     assert [t["name"] for t in lines(suspended)] == ["Suspended"]
     assert len(decode_typed_array(lines(suspended)[0]["lon"])) == 3 * 2
@@ -91,7 +92,7 @@ def test_a_filter_changes_the_arcs_and_the_counts(mini_env):
 
 
 def test_colour_by_aid_type_shows_the_line_style_key(mini_env):
-    figure, key, _ = map.update_map("", "aid", None, None)
+    figure, key, _ = update_map_drawn("", "aid", None, None)
     assert figure["layout"]["legend"]["title"]["text"] == "Aid type"
     assert "dashed" in key
 
@@ -181,7 +182,7 @@ def test_panel_states_without_a_place(mini_env):
 
 
 def test_map_highlights_the_selected_place(mini_env):
-    figure, *_ = map.update_map("", "status", KYIV, None)
+    figure, *_ = update_map_drawn("", "status", KYIV, None)
     selected = [t for t in figure["data"] if t.get("legendgroup") == "selected"]
     assert len(decode_typed_array(selected[0]["lon"])) == 3  # Kyiv has one tie in the mini data
     assert figure["data"][-1]["text"] == ["Kyiv"]

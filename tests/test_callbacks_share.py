@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dash import no_update
 
-from dashboard.callbacks import map as map_callbacks
 from dashboard.callbacks import share
 from dashboard.callbacks.selection import MISSING_PREFIX
+from tests.drawing import update_map_drawn
 
 KYIV = "703448"
 
@@ -55,10 +55,10 @@ def test_citation_text_counts_the_view(mini_env):
 
 
 def test_the_map_opens_where_the_link_says(mini_env):
-    figure, *_ = map_callbacks.update_map("?status=active", "status", None, None, {"lon": 30, "lat": 50, "zoom": 3})
+    figure, *_ = update_map_drawn("?status=active", "status", None, None, {"lon": 30, "lat": 50, "zoom": 3})
     geo = figure["layout"]["geo"]
     assert geo["center"] == {"lon": 30.0, "lat": 50.0} and geo["projection"]["scale"] == 3.0
     assert geo["uirevision"].startswith("pinned:")  # not re-framed: the link's view wins
-    figure, *_ = map_callbacks.update_map("?status=active", "status", None, None, {"zoom": "huge"})
+    figure, *_ = update_map_drawn("?status=active", "status", None, None, {"zoom": "huge"})
     # an unreadable view is ignored: the map frames the view's ties instead
     assert not figure["layout"]["geo"]["uirevision"].startswith("pinned:")

@@ -9,9 +9,9 @@ import pytest
 from shapely.geometry import Point
 
 from dashboard import figures, text
-from dashboard.callbacks import map as map_callback
 from dashboard.callbacks import networks as network_callback
 from geodata.filters import ViewFilter
+from tests.drawing import update_map_drawn
 from tests.test_callbacks import _flatten
 
 ON = ViewFilter(layers=("networks",))
@@ -109,8 +109,8 @@ def test_a_click_on_a_ring_opens_the_member_place(members, networks):
 
 
 def test_the_map_callback_draws_the_layer_without_arcs(mini_env):
-    plain, *_ = map_callback.update_map("", "status", None, None)
-    layered, *_ = map_callback.update_map("?show=networks", "status", None, None)
+    plain, *_ = update_map_drawn("", "status", None, None)
+    layered, *_ = update_map_drawn("?show=networks", "status", None, None)
     rings = [t for t in layered["data"] if t.get("legendgroup") == figures.NETWORK_GROUP]
     assert len(rings) == 1 and rings[0]["meta"] == "c40"  # the mini dataset: one network, one member
     assert [t for t in plain["data"] if t.get("legendgroup") == figures.NETWORK_GROUP] == []

@@ -11,11 +11,11 @@ import pytest
 from dashboard import text
 from dashboard import upload as ui
 from dashboard.callbacks import upload as upload_callbacks
-from dashboard.callbacks.map import update_map
 from geodata import upload
 from geodata.__main__ import main as geodata_cli
 from geodata.filters import ViewFilter
 from tests.conftest import MINI
+from tests.drawing import update_map_drawn
 
 HEADER = (MINI / "partnerships.csv").read_text(encoding="utf-8").splitlines()[0]
 GOOD = [
@@ -205,8 +205,8 @@ def test_uploaded_ties_alone_replace_the_bundled_ones_and_follow_the_filters(mix
 
 def test_the_map_callback_draws_only_this_pages_upload(mini_env, mixed):
     stored = ui.ties_to_store(mixed)
-    mine, *_ = update_map("", "status", None, None, None, stored, "beside")
-    theirs, *_ = update_map("", "status", None, None, None, None, "beside")
+    mine, *_ = update_map_drawn("", "status", None, None, None, stored, "beside")
+    theirs, *_ = update_map_drawn("", "status", None, None, None, None, "beside")
     assert any(t["name"].startswith(text.UPLOAD_LEGEND) for t in mine["data"])
     assert not any(t["name"].startswith(text.UPLOAD_LEGEND) for t in theirs["data"])
 

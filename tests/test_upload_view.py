@@ -12,10 +12,10 @@ from dashboard import i18n, ids, text
 from dashboard import upload as ui
 from dashboard.callbacks import counts
 from dashboard.callbacks import upload as upload_callbacks
-from dashboard.callbacks.map import update_map
 from dashboard.callbacks.table import rows_for_view
 from geodata import upload
 from tests.conftest import MINI
+from tests.drawing import update_map_drawn
 
 SHORT_HEADER = "city_a,country_a,city_b,country_b,relation,status,sources"
 MINE = [
@@ -130,12 +130,12 @@ def test_alone_the_maps_note_is_of_your_ties(mini_env, stored, monkeypatch):
     from dashboard.figures import traces
 
     monkeypatch.setattr(traces, "ARC_LIMIT", 2)
-    _, _, bundled_notes = update_map("", "status", None, None, None, None, "beside")
+    _, _, bundled_notes = update_map_drawn("", "status", None, None, None, None, "beside")
     assert "of the 6 ties in view" in bundled_notes
-    _, _, notes = update_map("", "status", None, None, None, stored, "alone")
+    _, _, notes = update_map_drawn("", "status", None, None, None, stored, "alone")
     assert "Drawing 2 of the 3 ties in view" in notes and "of the 6 ties" not in notes
     monkeypatch.setattr(traces, "ARC_LIMIT", 30_000)
-    _, _, notes = update_map("", "status", None, None, None, stored, "alone")
+    _, _, notes = update_map_drawn("", "status", None, None, None, stored, "alone")
     assert notes == ""
 
 

@@ -84,20 +84,26 @@ def map_figure(
     selected_tie: str | None = None,
     network_layer: list[dict[str, Any]] | None = None,
     frame_lon_span: float = 360.0,
+    by_reference: bool = False,
 ) -> dict[str, Any]:
     """The world map of the ties in `mask`, coloured by status or aid type, with the selection highlighted
-    and, when given, the network layer's traces (`network_traces`)."""
+    and, when given, the network layer's traces (`network_traces`). With `by_reference`, the traces of ties name
+    their rows instead of carrying them (`references`: the browser fills them in from the ties pack)."""
     color_by = color_by if color_by in COLOR_MODES else "status"
     categories = arc_categories(index, index.capped(mask, traces.ARC_LIMIT), color_by)
-    drawn = [arc_trace(index, c) for c in categories]
+    drawn = [arc_trace(index, c, by_reference=by_reference) for c in categories]
     if any(c.key == LISTED_KEY for c in categories):
         drawn = [listed_legend_key(), *drawn]
     highlight = highlighted_rows(index, mask, selected_place, selected_tie)
     if len(highlight):
         drawn.append(
-            arc_trace(index, Category("selected", text.SELECTED_TIES, highlight, HIGHLIGHT_COLOR, "solid", 2.4, 0.95))
+            arc_trace(
+                index,
+                Category("selected", text.SELECTED_TIES, highlight, HIGHLIGHT_COLOR, "solid", 2.4, 0.95),
+                by_reference=by_reference,
+            )
         )
-    drawn.extend(tie_targets(index, mask, categories, tie_hover, frame_lon_span))
+    drawn.extend(tie_targets(index, mask, categories, tie_hover, frame_lon_span, by_reference))
     drawn.append(places_trace(index, mask, place_labels))  # places on top: clicking one opens its panel
     drawn.extend(network_layer or [])  # network rings over the dots they circle; no arcs
     if selected_place and (marker := selected_place_trace(index, selected_place, place_labels)) is not None:
@@ -114,6 +120,7 @@ def tie_targets(
     categories: list[Category],
     tie_hover: np.ndarray,
     frame_lon_span: float,
+    by_reference: bool = False,
 ) -> list[dict[str, Any]]:
     """Hover and click targets for ties (a line trace has no per-tie hover): a marker at each arc's middle, and
     points along the arcs when the view is small. The cited ties get them whenever they are few, the listed
@@ -125,7 +132,7 @@ def tie_targets(
         if in_view > MIDPOINT_LIMIT:
             continue
         uid = f"ties-{number}"
-        targets.append(midpoint_trace(index, category, tie_hover, uid))
+        targets.append(midpoint_trace(index, category, tie_hover, uid, by_reference))
         if in_view <= ALONG_LIMIT:
             targets.append(along_trace(index, category, uid, frame_lon_span))
     return targets

@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from dashboard.figures.arrays import typed_array
+from dashboard.figures.references import MIDPOINT, TIE_TOKEN, reference, tie_arrays
 from dashboard.figures.styles import Category
 from geodata.arcs import points_along
 from geodata.filters import PartnershipIndex
@@ -18,26 +19,26 @@ MIDPOINT_LIMIT = 3000  # above this many ties in view, ties get no hover/click m
 ALONG_LIMIT = 2000
 ALONG_SPACING = 1 / 60
 ALONG_POINTS = 12_000
-TIE_TOKEN = "tie:"  # customdata prefix of the tie markers; place markers carry [place code, ties in view]
 
 
-def midpoint_trace(index: PartnershipIndex, category: Category, tie_hover: np.ndarray, uid: str) -> dict[str, Any]:
-    """A marker at the middle of each tie of a category: its hover text and click target."""
-    rows = category.rows
-    return {
+def midpoint_trace(
+    index: PartnershipIndex, category: Category, tie_hover: np.ndarray, uid: str, by_reference: bool = False
+) -> dict[str, Any]:
+    """A marker at the middle of each tie of a category: its hover text and click target (the points, texts and
+    ids named by reference, for the browser to fill in, when `by_reference`)."""
+    style = {
         "type": "scattergeo",
         "uid": uid,
         "mode": "markers",
         "name": category.label,
         "legendgroup": category.key,
         "showlegend": False,
-        "lon": typed_array(index.mid_lon[rows]),
-        "lat": typed_array(index.mid_lat[rows]),
         "marker": {"size": 5, "color": category.color, "opacity": 0.7},
-        "text": tie_hover[rows].tolist(),
         "hovertemplate": "%{text}<extra></extra>",
-        "customdata": [TIE_TOKEN + pid for pid in index.partnership_ids[rows]],
     }
+    if by_reference:
+        return {**style, **reference(category.rows, index.size, MIDPOINT)}
+    return {**style, **tie_arrays(MIDPOINT, index, category.rows, tie_hover)}
 
 
 def along_trace(index: PartnershipIndex, category: Category, uid: str, frame_lon_span: float) -> dict[str, Any]:

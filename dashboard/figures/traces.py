@@ -8,7 +8,8 @@ from typing import Any
 import numpy as np
 
 from dashboard import text
-from dashboard.figures.arrays import arc_segments, typed_array
+from dashboard.figures.arrays import typed_array
+from dashboard.figures.references import ARC, reference, tie_arrays
 from dashboard.figures.styles import (
     HIGHLIGHT_COLOR,
     LISTED_KEY,
@@ -29,8 +30,14 @@ ARC_LIMIT = 30_000
 PLACE_LIMIT = 1_000
 
 
-def arc_trace(index: PartnershipIndex, category: Category, name: str | None = None) -> dict[str, Any]:
-    lon, lat = arc_segments(index, category.rows)
+def arc_trace(
+    index: PartnershipIndex, category: Category, name: str | None = None, by_reference: bool = False
+) -> dict[str, Any]:
+    """The lines of a category's ties (named by reference, for the browser to fill in, when `by_reference`)."""
+    if by_reference:
+        named = reference(category.rows, index.size, ARC)
+    else:
+        named = tie_arrays(ARC, index, category.rows, np.array([], dtype=object))
     return {
         "type": "scattergeo",
         "mode": "lines",
@@ -38,8 +45,7 @@ def arc_trace(index: PartnershipIndex, category: Category, name: str | None = No
         "legendgroup": category.key,
         "showlegend": category.show_legend,
         "legendrank": category.legend_rank,
-        "lon": typed_array(lon),
-        "lat": typed_array(lat),
+        **named,
         "line": {"color": category.color, "width": category.width, "dash": category.dash},
         "opacity": category.opacity,
         "hoverinfo": "skip",

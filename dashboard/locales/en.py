@@ -431,6 +431,7 @@ WARTIME_TOTALS = "Counted in the deliveries: {totals}"
 WARTIME_FORMED = "Formed"
 WARTIME_CLOSED = "Suspended or ended"
 MAP_LOADING = "Loading ties…"
+MAP_PACK_FAILED = "The ties could not be loaded from the server. Change a filter or reload the page to try again."
 LOADING = "Loading…"
 
 # --- Slide deck of a view (issue 15) ----------------------------------------------------------------------------

@@ -1,0 +1,60 @@
+"""The page fills the map's ties in from the ties pack (assets/ties_pack.js): what it draws is what the server's
+full figure holds, and the pack is fetched once however often the filters change."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from interact import click
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+from test_dashboard import WAIT, counts_text, open_page
+
+from dashboard.callbacks.map import map_for_view
+from dashboard.dataset import current_atlas
+from dashboard.figures.arrays import decode_typed_array
+
+pytestmark = pytest.mark.browser
+
+# JS: per drawn trace of ties (lines and tie markers, not places), its name, mode and lon/lat/customdata as lists.
+TIES_DRAWN = """
+const gd = document.querySelector('#map-graph .js-plotly-plot');
+return gd.data.filter(t => t.legendgroup !== 'places' && !(t.meta) && t.lon && t.lon.length > 1).map(t => ({
+  name: t.name, mode: t.mode, lon: Array.from(t.lon), lat: Array.from(t.lat),
+  ids: Array.isArray(t.customdata) ? t.customdata : null, text: Array.isArray(t.text) ? t.text : null}));
+"""
+PACK_REQUESTS = """
+return performance.getEntriesByType('resource').filter(e => e.name.includes('/data/ties.json')).length;
+"""
+
+
+def _same(a: list, b) -> bool:
+    """Two coordinate lists equal, gaps (NaN, null in JSON) included, to float32 precision."""
+    return len(a) == len(b) and all(
+        (x is None and math.isnan(y)) or (x is not None and abs(x - float(y)) < 1e-4) for x, y in zip(a, b)
+    )
+
+
+@pytest.mark.parametrize("query", ["?country=DE", "?status=suspended,ended"])
+def test_the_drawn_ties_are_the_servers_full_figure(browser, live_server, query):
+    open_page(browser, live_server, query)
+    drawn = browser.execute_script(TIES_DRAWN)
+    full, _ = map_for_view(current_atlas(), query, "status", None, None)
+    expected = [t for t in full["data"] if t.get("legendgroup") != "places" and "meta" not in t]
+    expected = [t for t in expected if isinstance(t.get("lon"), dict) and len(decode_typed_array(t["lon"])) > 1]
+    assert [(t["name"], t["mode"]) for t in drawn] == [(t["name"], t["mode"]) for t in expected]
+    for page, server in zip(drawn, expected):
+        assert _same(page["lon"], decode_typed_array(server["lon"]))
+        assert _same(page["lat"], decode_typed_array(server["lat"]))
+        if server["mode"] == "markers":
+            assert page["ids"] == server["customdata"] and page["text"] == server["text"]
+
+
+def test_the_pack_is_fetched_once_across_filter_changes(browser, live_server):
+    open_page(browser, live_server)
+    for status in ("suspended", "ended"):
+        before = counts_text(browser)
+        click(browser, By.CSS_SELECTOR, f"#filter-status input[value='{status}']")
+        WebDriverWait(browser, WAIT).until(lambda d, before=before: counts_text(d) != before)
+    assert browser.execute_script(PACK_REQUESTS) == 1

@@ -1,0 +1,42 @@
+"""Traces that name their ties: the figure the page draws is the full figure, for a fraction of the bytes."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from dashboard.callbacks.map import map_for_view
+from dashboard.figures.references import REFERENCE_KEY, filled, rows_of, rows_spec
+
+
+@pytest.mark.parametrize("rows", [[], [0], [3, 4, 9], list(range(0, 1000, 7)), list(range(1000))])
+def test_rows_come_back_as_they_went(rows):
+    spec = rows_spec(np.array(rows, dtype=np.int64), 1000)
+    assert rows_of(spec).tolist() == rows and spec["n"] == len(rows)
+
+
+def test_few_rows_go_as_numbers_many_as_a_bitset():
+    assert "rows" in rows_spec(np.array([5, 6]), 10_000)
+    many = rows_spec(np.arange(0, 10_000, 2), 10_000)
+    assert "bits" in many and len(many["bits"]) < 10_000 / 8 * 1.4  # base64 of one bit per tie
+
+
+@pytest.mark.parametrize("query", ["", "?status=suspended", "?country=UA", "?tier=listed"])
+@pytest.mark.parametrize("color_by", ["status", "aid"])
+def test_the_filled_figure_is_the_full_figure(mini_env, query, color_by):
+    kyiv = next(iter(mini_env.featured.values()))
+    full, _ = map_for_view(mini_env, query, color_by, kyiv, None)
+    named, _ = map_for_view(mini_env, query, color_by, kyiv, None, by_reference=True)
+    assert filled(named, mini_env.index, mini_env.tie_hover) == full
+
+
+def test_named_traces_carry_no_coordinates(mini_env):
+    named, _ = map_for_view(mini_env, "", "status", None, None, by_reference=True)
+    references = [t for t in named["data"] if REFERENCE_KEY in t]
+    assert references, "the ties' traces name their rows"
+    assert all("lon" not in t and "lat" not in t and "text" not in t for t in references)
+    assert {t[REFERENCE_KEY]["part"] for t in references} == {"arc", "midpoint"}
+    full, _ = map_for_view(mini_env, "", "status", None, None)
+    assert len(json.dumps(named)) < len(json.dumps(full))
