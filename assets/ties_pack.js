@@ -117,6 +117,6 @@
   }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
-    ties: { draw: draw, rowsOf: rowsOf, loadPack: loadPack, filled: filled }
+    ties: { draw: draw, rowsOf: rowsOf, bytesOf: bytesOf, loadPack: loadPack, filled: filled }
   });
 })();

@@ -54,6 +54,7 @@ HIDDEN_LINE = "hidden-line"
 PANEL = "panel"
 PANEL_CLOSE = "panel-close"
 TABLE = "ties-table"
+TABLE_VIEW = "ties-table-view"  # dcc.Store: which rows of the rows pack are in view, and your rows in view
 TABLE_SEARCH = "ties-table-search"
 TABLE_NOTE = "ties-table-note"
 DOWNLOAD_CSV = "download-csv"

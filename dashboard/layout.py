@@ -221,41 +221,48 @@ def table_card() -> html.Section:
             html.P(id=ids.TABLE_NOTE, className="hint table-note"),
             html.P(text.TABLE_KEYBOARD_HINT, id=ids.TABLE_HINT, className="hint table-hint"),
             loading_state(
-                dag.AgGrid(
-                    id=ids.TABLE,
-                    rowData=[],
-                    columnDefs=table.column_defs(),
-                    getRowId=f"params.data.{table.ROW_ID}",
-                    defaultColDef={
-                        "sortable": True,
-                        "filter": True,
-                        "resizable": True,
-                        "minWidth": 90,
-                        "flex": 1,
-                        # Headers wrap to a second line rather than end in "Coun…" (Ukrainian words are long).
-                        "wrapHeaderText": True,
-                        "autoHeaderHeight": True,
-                    },
-                    dashGridOptions={
-                        "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
-                        "animateRows": False,
-                        "tooltipShowDelay": 400,
-                        "suppressCellFocus": False,
-                        "localeText": text.GRID_LOCALE,
-                        "includeHiddenColumnsInQuickFilter": True,  # table.OTHER_NAMES: search in either script
-                        # One Tab stop: Tab leaves the grid (its cells are reached with the arrow keys), so a keyboard
-                        # user is not walked through every cell of 2,000 rows to reach what follows.
-                        "tabToNextCell": {"function": "false"},
-                        "tabToNextHeader": {"function": "false"},
-                    },
-                    # Enter on a row selects it as Space does; a place cell (click or Enter) opens its panel.
-                    eventListeners={
-                        event: ["atlasTableEvent(params, setEventData)"] for event in ("cellKeyDown", "cellClicked")
-                    },
-                    columnSize="responsiveSizeToFit",
-                    className="ties-grid",
-                    style={"height": "420px"},
-                ),
+                [
+                    # Which rows are in view (the server's answer); assets/ties_table.js shows them in the grid.
+                    dcc.Store(id=ids.TABLE_VIEW),
+                    dag.AgGrid(
+                        id=ids.TABLE,
+                        rowData=[],
+                        columnDefs=table.column_defs(),
+                        getRowId=f"params.data.{table.ROW_ID}",
+                        defaultColDef={
+                            "sortable": True,
+                            "filter": True,
+                            "resizable": True,
+                            "minWidth": 90,
+                            "flex": 1,
+                            # Headers wrap to a second line rather than end in "Coun…" (Ukrainian words are long).
+                            "wrapHeaderText": True,
+                            "autoHeaderHeight": True,
+                        },
+                        dashGridOptions={
+                            "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
+                            "animateRows": False,
+                            "tooltipShowDelay": 400,
+                            "suppressCellFocus": False,
+                            "localeText": text.GRID_LOCALE,
+                            "includeHiddenColumnsInQuickFilter": True,  # table.OTHER_NAMES: search in either script
+                            # One Tab stop: Tab leaves the grid (its cells are reached with the arrow keys), so a
+                            # keyboard user is not walked through every cell of thousands of rows to reach what follows.
+                            "tabToNextCell": {"function": "false"},
+                            "tabToNextHeader": {"function": "false"},
+                            # The grid holds every tie; assets/ties_table.js says which are in view.
+                            "isExternalFilterPresent": {"function": "atlasTableFiltered()"},
+                            "doesExternalFilterPass": {"function": "atlasTableRowInView(params)"},
+                        },
+                        # Enter on a row selects it as Space does; a place cell (click or Enter) opens its panel.
+                        eventListeners={
+                            event: ["atlasTableEvent(params, setEventData)"] for event in ("cellKeyDown", "cellClicked")
+                        },
+                        columnSize="responsiveSizeToFit",
+                        className="ties-grid",
+                        style={"height": "420px"},
+                    ),
+                ],
                 None,  # any of the grid's props: Dash's Loading does not see a target prop of AG Grid's
                 text.LOADING,
             ),

@@ -1,7 +1,8 @@
 """The table of ties in view (dash-ag-grid): its columns, and its rows (formatted once, picked per view).
 
-The grid sorts and searches in the browser, so it gets at most TABLE_LIMIT rows: cited ties first, then by
-place. Beyond that the note under the heading says how many are left out and points to the downloads.
+The grid holds every bundled tie's row, fetched once (`ties_pack`), and shows those in view: cited ties first,
+then by place; it sorts and searches in the browser. Uploaded ties are sent with each view, at most TABLE_LIMIT
+of them; beyond that the note under the heading says how many are left out.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ ROW_ID = "partnership_id"
 # A hidden column with the ends' names in the other script (Kyiv in a Ukrainian table, Київ in an English one):
 # the grid's quick search reads it, so the table finds places typed in Latin or Cyrillic in either language.
 OTHER_NAMES = "other_names"
-TABLE_LIMIT = 2000
+TABLE_LIMIT = 2000  # of your uploaded ties shown alone (sent with each view, not packed)
 TABLE_FIELDS: tuple[str, ...] = tuple(text.TABLE_COLUMNS)
 
 
@@ -134,13 +135,13 @@ def display_order(partnerships: pd.DataFrame) -> np.ndarray:
     return keys.sort_values(["tier", "a", "b"], kind="stable").index.to_numpy()
 
 
-def positions_in_view(order: np.ndarray, mask: np.ndarray, limit: int = TABLE_LIMIT) -> np.ndarray:
-    """The tie rows of the first `limit` ties in view, in display order."""
+def positions_in_view(order: np.ndarray, mask: np.ndarray, limit: int | None = TABLE_LIMIT) -> np.ndarray:
+    """The tie rows of the first `limit` ties in view (all with None), in display order."""
     return order[mask[order]][:limit]
 
 
-def rows_in_view(rows: list[dict], order: np.ndarray, mask: np.ndarray, limit: int = TABLE_LIMIT) -> list[dict]:
-    """The first `limit` rows in view, in display order."""
+def rows_in_view(rows: list[dict], order: np.ndarray, mask: np.ndarray, limit: int | None = TABLE_LIMIT) -> list[dict]:
+    """The first `limit` rows in view (all with None), in display order."""
     return [rows[i] for i in positions_in_view(order, mask, limit)]
 
 

@@ -40,3 +40,15 @@ def test_named_traces_carry_no_coordinates(mini_env):
     assert {t[REFERENCE_KEY]["part"] for t in references} == {"arc", "midpoint"}
     full, _ = map_for_view(mini_env, "", "status", None, None)
     assert len(json.dumps(named)) < len(json.dumps(full))
+
+
+def test_the_table_view_names_the_rows_the_table_shows(mini_env):
+    """The table's answer to a view names exactly the rows in view: the page shows them in the table's order."""
+    from dashboard.callbacks.table import rows_for_view, table_view
+
+    for query in ("", "?status=suspended", "?country=UA"):
+        shown, note = table_view(mini_env, query)
+        in_view = set(rows_of(shown["rows"]).tolist())
+        in_order = [mini_env.table_rows[i] for i in mini_env.table_order if i in in_view]
+        assert in_order == rows_for_view(mini_env, query)[0] and note == "" and shown["yours"] == []
+        assert "data/rows.json?lang=en&v=" in shown["pack"]

@@ -49,7 +49,8 @@ def map_for_view(
 
 def map_drawing(figure: dict[str, Any], atlas: Atlas, lang: str | None) -> dict[str, Any]:
     """What the page's map is drawn from: the figure and the URL of the ties pack its references name."""
-    return {"pack": pack_url(atlas, i18n.lang_or_default(lang)), "figure": figure, "failed": text.MAP_PACK_FAILED}
+    url = pack_url(atlas, "ties", i18n.lang_or_default(lang))
+    return {"pack": url, "figure": figure, "failed": text.MAP_PACK_FAILED}
 
 
 @callback(

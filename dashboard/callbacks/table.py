@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import Input, Output, Patch, State, callback
+import numpy as np
+from dash import ClientsideFunction, Input, Output, Patch, State, callback, clientside_callback
 
 from dashboard import i18n, ids, table
 from dashboard.dataset import Atlas, current_atlas
 from dashboard.export.routes import CSV_PATH, GEOJSON_PATH, PACKAGE_PATH
+from dashboard.figures.references import rows_spec
+from dashboard.ties_pack import pack_url
 from dashboard.upload import uploaded_table_rows
 from dashboard.urlstate import parse_query
 
@@ -16,16 +19,29 @@ from dashboard.urlstate import parse_query
 def rows_for_view(
     atlas: Atlas, query: str | None, uploaded: Any = None, upload_mode: str | None = None
 ) -> tuple[list[dict], str]:
-    """The table rows of a view (the page's uploaded ties first, as the map draws them), and the note saying how
-    many it leaves out."""
+    """The table rows of a view as the page shows them (the page's uploaded ties first, as the map draws them),
+    and the note saying how many it leaves out: the reference for what `table_view` makes the browser show."""
     view = parse_query(query).view
     yours = uploaded_table_rows(uploaded, view)
     if yours is not None and upload_mode == "alone":  # the table's cap and its note are of your ties
         return yours[: table.TABLE_LIMIT], table.table_note(len(yours), table.TABLE_LIMIT, yours=True)
     mask = atlas.index.mask(view)
-    return (yours or []) + table.rows_in_view(atlas.table_rows, atlas.table_order, mask), table.table_note(
-        int(mask.sum())
-    )
+    return (yours or []) + table.rows_in_view(atlas.table_rows, atlas.table_order, mask, limit=None), ""
+
+
+def table_view(
+    atlas: Atlas, query: str | None, uploaded: Any = None, upload_mode: str | None = None, lang: str | None = None
+) -> tuple[dict[str, Any], str]:
+    """What the browser's table shows for a view: the rows pack (every bundled tie's row, fetched once), which of
+    its rows are in view (none when your ties are shown alone), and your rows in view, sent whole; and the note.
+    assets/ties_table.js filters the grid with it, in the table's order."""
+    view = parse_query(query).view
+    yours = uploaded_table_rows(uploaded, view)
+    shown = {"pack": pack_url(atlas, "rows", i18n.lang_or_default(lang)), "rows": None, "yours": yours or []}
+    if yours is not None and upload_mode == "alone":  # the table's cap and its note are of your ties
+        return {**shown, "yours": yours[: table.TABLE_LIMIT]}, table.table_note(len(yours), table.TABLE_LIMIT, True)
+    rows = np.flatnonzero(atlas.index.mask(view))
+    return {**shown, "rows": rows_spec(rows, atlas.index.size)}, ""
 
 
 def download_links(query: str | None) -> tuple[str, str, str]:
@@ -34,7 +50,7 @@ def download_links(query: str | None) -> tuple[str, str, str]:
 
 
 @callback(
-    Output(ids.TABLE, "rowData"),
+    Output(ids.TABLE_VIEW, "data"),
     Output(ids.TABLE_NOTE, "children"),
     Output(ids.DOWNLOAD_CSV, "href"),
     Output(ids.DOWNLOAD_GEOJSON, "href"),
@@ -48,7 +64,16 @@ def update_table(
     query: str | None, uploaded: Any = None, upload_mode: str | None = None, lang: str | None = None
 ) -> tuple:
     with i18n.language(lang):
-        return (*rows_for_view(current_atlas(), query, uploaded, upload_mode), *download_links(query))
+        return (*table_view(current_atlas(), query, uploaded, upload_mode, lang), *download_links(query))
+
+
+# The grid holds every row of the rows pack (fetched once) and shows those in view: no row crosses the network on
+# a filter change.
+clientside_callback(
+    ClientsideFunction(namespace="tiesTable", function_name="show"),
+    Output(ids.TABLE, "rowData"),
+    Input(ids.TABLE_VIEW, "data"),
+)
 
 
 @callback(Output(ids.TABLE, "dashGridOptions"), Input(ids.TABLE_SEARCH, "value"), prevent_initial_call=True)

@@ -58,3 +58,22 @@ def test_the_pack_is_fetched_once_across_filter_changes(browser, live_server):
         click(browser, By.CSS_SELECTOR, f"#filter-status input[value='{status}']")
         WebDriverWait(browser, WAIT).until(lambda d, before=before: counts_text(d) != before)
     assert browser.execute_script(PACK_REQUESTS) == 1
+
+
+# JS: the ids of the rows the table shows, in the order it shows them.
+TABLE_SHOWN = """
+const api = dash_ag_grid.getApi('ties-table');
+const ids = [];
+api.forEachNodeAfterFilterAndSort(node => ids.push(node.data.partnership_id));
+return ids;
+"""
+
+
+@pytest.mark.parametrize("query", ["?country=DE", "?status=suspended,ended", "?tier=cited&from=2022"])
+def test_the_table_shows_the_views_rows_in_the_servers_order(browser, live_server, query):
+    from dashboard.callbacks.table import rows_for_view
+
+    open_page(browser, live_server, query)
+    expected = [row["partnership_id"] for row in rows_for_view(current_atlas(), query)[0]]
+    WebDriverWait(browser, WAIT).until(lambda d: len(d.execute_script(TABLE_SHOWN)) == len(expected))
+    assert browser.execute_script(TABLE_SHOWN) == expected

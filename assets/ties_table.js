@@ -1,0 +1,80 @@
+/*
+ * The table holds every bundled tie's row, fetched once per page and language from the rows pack, and shows the
+ * rows in view through AG Grid's external filter: a filter change sends which rows are in view (a bitset or row
+ * numbers, see dashboard/figures/references.py), never the rows themselves. Your uploaded ties in view come whole
+ * with each view and are shown first; shown alone, they are the only rows.
+ */
+(function () {
+  "use strict";
+  var TABLE_ID = "ties-table";
+  var packs = {}; // URL -> Promise of {size, rows in the table's order}
+  var shown = { inView: null, key: null }; // what the grid holds now, and which of its bundled rows are in view
+
+  function loadRows(url) {
+    if (!packs[url]) {
+      packs[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) { throw new Error("rows pack: HTTP " + response.status); }
+        return response.json();
+      }).then(function (pack) {
+        var order = new Int32Array(window.dash_clientside.ties.bytesOf(pack.order.bdata).buffer);
+        var ordered = new Array(order.length);
+        for (var i = 0; i < order.length; i++) {
+          var row = pack.rows[order[i]];
+          row._row = order[i]; // the tie's row in the index: what the view's bitset names
+          ordered[i] = row;
+        }
+        return { size: pack.size, ordered: ordered };
+      });
+      packs[url].catch(function () { delete packs[url]; });
+    }
+    return packs[url];
+  }
+
+  function inViewOf(spec, size) {
+    var inView = new Uint8Array(size);
+    var rows = window.dash_clientside.ties.rowsOf(spec);
+    for (var i = 0; i < rows.length; i++) { inView[rows[i]] = 1; }
+    return inView;
+  }
+
+  function refilter() {
+    // AG Grid asks whether an external filter is present only when told the filter changed, so tell it now and
+    // whenever new rows land (they land after this callback returns them).
+    var grid = window.dash_ag_grid;
+    if (!grid || !grid.getApiAsync) { return; }
+    grid.getApiAsync(TABLE_ID).then(function (api) {
+      if (!api.atlasRefilters) {
+        api.addEventListener("rowDataUpdated", function () { api.onFilterChanged(); });
+        api.atlasRefilters = true;
+      }
+      api.onFilterChanged();
+    });
+  }
+
+  function show(view) {
+    var no = window.dash_clientside.no_update;
+    if (!view) { return no; }
+    return loadRows(view.pack).then(function (pack) {
+      var bundled = view.rows !== null && view.rows !== undefined;
+      shown.inView = bundled ? inViewOf(view.rows, pack.size) : null;
+      var yours = view.yours || [];
+      var key = view.pack + (bundled ? "|bundled|" : "|alone|") + yours.map(function (r) { return r.partnership_id; }).join(",");
+      if (key === shown.key) { refilter(); return no; } // the same rows: only which are in view changed
+      shown.key = key;
+      refilter();
+      return yours.concat(bundled ? pack.ordered : []);
+    }).catch(function (error) {
+      if (window.console) { console.error(error); }
+      shown.key = null;
+      return view.yours || [];
+    });
+  }
+
+  window.dashAgGridFunctions = window.dashAgGridFunctions || {};
+  window.dashAgGridFunctions.atlasTableFiltered = function () { return shown.inView !== null; };
+  window.dashAgGridFunctions.atlasTableRowInView = function (params) {
+    var row = params.data && params.data._row;
+    return row === undefined || shown.inView[row] === 1; // your rows carry no _row: they come already filtered
+  };
+  window.dash_clientside = Object.assign({}, window.dash_clientside, { tiesTable: { show: show } });
+})();
