@@ -9,6 +9,7 @@
 (function () {
   "use strict";
   var REFERENCE_KEY = "_ties";
+  var PLACES_KEY = "_places";
   var packs = {}; // URL -> Promise of the decoded pack
 
   function bytesOf(base64) {
@@ -28,7 +29,7 @@
         if (!response.ok) { throw new Error("ties pack: HTTP " + response.status); }
         return response.json();
       }).then(function (pack) {
-        ["lon_a", "lat_a", "lon_b", "lat_b", "mid_lon", "mid_lat"].forEach(function (name) {
+        ["lon_a", "lat_a", "lon_b", "lat_b", "mid_lon", "mid_lat", "place_lon", "place_lat"].forEach(function (name) {
           pack[name] = float32Of(pack[name]);
         });
         return pack;
@@ -79,14 +80,87 @@
     return out;
   }
 
+  var RAD = Math.PI / 180, DEG = 180 / Math.PI, MOST_ALONG = 48; // as numpy's radians and degrees
+
+  function unitVector(lon, lat) {
+    var lam = lon * RAD, phi = lat * RAD;
+    return [Math.cos(phi) * Math.cos(lam), Math.cos(phi) * Math.sin(lam), Math.sin(phi)];
+  }
+
+  function alongArrays(pack, rows, spacing) {
+    // Hover points strictly between the ends of each tie, about `spacing` degrees apart (1 to 48 per tie), each
+    // with its tie's position in `rows`: geodata/arcs.py `points_along`, which the server's tests compare with.
+    var lon = [], lat = [], position = [];
+    for (var i = 0; i < rows.length; i++) {
+      var r = rows[i];
+      var a = unitVector(pack.lon_a[r], pack.lat_a[r]), b = unitVector(pack.lon_b[r], pack.lat_b[r]);
+      var dot = Math.min(1, Math.max(-1, a[0] * b[0] + a[1] * b[1] + a[2] * b[2]));
+      var w = Math.acos(dot);
+      if (isNaN(w)) { continue; }
+      var count = Math.min(MOST_ALONG, Math.max(1, Math.trunc((w * DEG) / Math.max(spacing, 1e-6))));
+      var sinW = Math.sin(w) < 1e-12 ? 1.0 : Math.sin(w);
+      for (var k = 0; k < count; k++) {
+        var t = (k + 1) / (count + 1);
+        var v = a;
+        if (w >= 1e-9) {
+          var sa = Math.sin((1 - t) * w), sb = Math.sin(t * w);
+          v = [(sa * a[0] + sb * b[0]) / sinW, (sa * a[1] + sb * b[1]) / sinW, (sa * a[2] + sb * b[2]) / sinW];
+        }
+        lon.push(Math.atan2(v[1], v[0]) * DEG);
+        lat.push(Math.asin(Math.min(1, Math.max(-1, v[2]))) * DEG);
+        position.push(i);
+      }
+    }
+    return { lon: new Float32Array(lon), lat: new Float32Array(lat), customdata: new Int32Array(position) };
+  }
+
+  function int32Of(spec) {
+    return new Int32Array(bytesOf(spec.bdata).buffer);
+  }
+
+  function placeArrays(pack, ref) {
+    // The place dots, as dashboard/figures/references.py `place_arrays` makes them: cited places dark and sized
+    // by their cited ties, listed-only places small and light.
+    var codes = int32Of(ref.codes), n = int32Of(ref.n), cited = int32Of(ref.cited);
+    var count = codes.length;
+    var out = {
+      lon: new Float32Array(count), lat: new Float32Array(count), text: new Array(count),
+      hovertext: new Array(count), customdata: new Array(count)
+    };
+    var size = new Float32Array(count), color = new Uint8Array(count);
+    var opacity = new Float32Array(count), lineWidth = new Float32Array(count);
+    for (var i = 0; i < count; i++) {
+      var code = codes[i], isCited = cited[i] > 0;
+      var label = pack.place_labels[code];
+      out.lon[i] = pack.place_lon[code];
+      out.lat[i] = pack.place_lat[code];
+      size[i] = isCited ? Math.min(5.0 + 2.5 * Math.sqrt(cited[i]), 24.0) : Math.min(2.5 + 0.4 * Math.sqrt(n[i]), 5.5);
+      color[i] = isCited ? 1 : 0;
+      opacity[i] = isCited ? 0.9 : 0.8;
+      lineWidth[i] = isCited ? 0.8 : 0.0;
+      var words = isCited ? pack.place_hover.cited : pack.place_hover.listed;
+      out.text[i] = label;
+      out.hovertext[i] = "<b>" + label + "</b><br>" + words.replace("{n}", String(n[i])).replace("{cited}", String(cited[i]));
+      out.customdata[i] = [code, n[i]];
+    }
+    out.marker = {
+      size: size, color: color, colorscale: [[0, pack.place_colors[0]], [1, pack.place_colors[1]]],
+      cmin: 0, cmax: 1, showscale: false, opacity: opacity, line: { color: "#ffffff", width: lineWidth }
+    };
+    return out;
+  }
+
   function filled(figure, pack) {
     // The figure with every reference replaced by the arrays it names.
     var data = (figure.data || []).map(function (trace) {
-      var ref = trace[REFERENCE_KEY];
-      if (!ref) { return trace; }
+      var ref = trace[REFERENCE_KEY], places = trace[PLACES_KEY];
+      if (!ref && !places) { return trace; }
       var copy = Object.assign({}, trace);
       delete copy[REFERENCE_KEY];
+      delete copy[PLACES_KEY];
+      if (places) { return Object.assign(copy, placeArrays(pack, places)); }
       var rows = rowsOf(ref.rows);
+      if (ref.part === "along") { return Object.assign(copy, alongArrays(pack, rows, ref.spacing)); }
       return Object.assign(copy, ref.part === "arc" ? arcArrays(pack, rows) : midpointArrays(pack, rows));
     });
     return Object.assign({}, figure, { data: data });
@@ -99,14 +173,14 @@
       text: message, showarrow: false, xref: "paper", yref: "paper", x: 0.5, y: 0.5,
       bgcolor: "#ffffff", bordercolor: "#8b0000", borderwidth: 1, font: { color: "#8b0000", size: 14 }
     }]);
-    var data = (figure.data || []).filter(function (trace) { return !trace[REFERENCE_KEY]; });
+    var data = (figure.data || []).filter(function (trace) { return !trace[REFERENCE_KEY] && !trace[PLACES_KEY]; });
     return { data: data, layout: layout };
   }
 
   function draw(drawing) {
     if (!drawing || !drawing.figure) { return window.dash_clientside.no_update; }
     var figure = drawing.figure;
-    var named = (figure.data || []).some(function (trace) { return trace[REFERENCE_KEY]; });
+    var named = (figure.data || []).some(function (trace) { return trace[REFERENCE_KEY] || trace[PLACES_KEY]; });
     if (!named) { return figure; } // nothing to fill in (e.g. your ties alone)
     return loadPack(drawing.pack).then(function (pack) {
       return filled(figure, pack);

@@ -227,7 +227,10 @@ def measure(dash_app: Any, atlas: Any, runs: int = 20) -> ServerResults:
             one_round(view, query, timings)
     figure_json = json.dumps(sent["all"], separators=(",", ":")).encode()  # what crosses the network
     # What the page draws: the references filled in from the ties pack, as assets/ties_pack.js does.
-    figures = {view: filled(drawing["figure"], atlas.index, atlas.tie_hover) for view, drawing in sent.items()}
+    figures = {
+        view: filled(drawing["figure"], atlas.index, atlas.tie_hover, atlas.place_labels)
+        for view, drawing in sent.items()
+    }
     return ServerResults(
         views=views,
         callback_ms={v: statistics.median(timings[f"map:{v}"]) for v in views},

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 import numpy as np
 from flask import Flask, Response, request
 
-from dashboard import i18n
+from dashboard import i18n, text
 from dashboard.dataset import Atlas, current_atlas
 from dashboard.figures.arrays import typed_array
 from dashboard.figures.references import TIE_TOKEN
+from dashboard.figures.styles import LISTED_PLACE_COLOR, PLACE_COLOR
 
 PACK_PATHS = {"ties": "/data/ties.json", "rows": "/data/rows.json"}
 COORDINATES = ("lon_a", "lat_a", "lon_b", "lat_b", "mid_lon", "mid_lat")
@@ -41,7 +42,7 @@ _lock = threading.Lock()
 
 def ties_content(atlas: Atlas) -> dict:
     """The map's pack (in the active language): per tie row of the index, its coordinates (typed arrays), hover
-    text and id."""
+    text and id; per place code, its point and label, and the words of a place's hover."""
     index = atlas.index
     return {
         "size": index.size,
@@ -49,6 +50,11 @@ def ties_content(atlas: Atlas) -> dict:
         **{name: typed_array(getattr(index, name)) for name in COORDINATES},
         "hover": atlas.tie_hover.tolist(),
         "ids": index.partnership_ids.tolist(),
+        "place_lon": typed_array(index.place_lon),
+        "place_lat": typed_array(index.place_lat),
+        "place_labels": atlas.place_labels.tolist(),
+        "place_hover": {"cited": text.CITED_PLACE_HOVER, "listed": text.PLACE_HOVER},
+        "place_colors": [LISTED_PLACE_COLOR, PLACE_COLOR],
     }
 
 

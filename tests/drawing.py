@@ -12,7 +12,7 @@ from dashboard.figures.references import filled
 def drawn(drawing: dict[str, Any]) -> dict[str, Any]:
     """The figure of a map drawing (the MAP_DRAWING store), filled in from the current dataset."""
     atlas = current_atlas()
-    return filled(drawing["figure"], atlas.index, atlas.tie_hover)
+    return filled(drawing["figure"], atlas.index, atlas.tie_hover, atlas.place_labels)
 
 
 def update_map_drawn(*args: Any) -> tuple:

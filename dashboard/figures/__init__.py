@@ -104,7 +104,7 @@ def map_figure(
             )
         )
     drawn.extend(tie_targets(index, mask, categories, tie_hover, frame_lon_span, by_reference))
-    drawn.append(places_trace(index, mask, place_labels))  # places on top: clicking one opens its panel
+    drawn.append(places_trace(index, mask, place_labels, by_reference))  # places on top: clicking one opens its panel
     drawn.extend(network_layer or [])  # network rings over the dots they circle; no arcs
     if selected_place and (marker := selected_place_trace(index, selected_place, place_labels)) is not None:
         drawn.append(marker)
@@ -134,5 +134,5 @@ def tie_targets(
         uid = f"ties-{number}"
         targets.append(midpoint_trace(index, category, tie_hover, uid, by_reference))
         if in_view <= ALONG_LIMIT:
-            targets.append(along_trace(index, category, uid, frame_lon_span))
+            targets.append(along_trace(index, category, uid, frame_lon_span, by_reference))
     return targets

@@ -6,10 +6,8 @@ from typing import Any
 
 import numpy as np
 
-from dashboard.figures.arrays import typed_array
-from dashboard.figures.references import MIDPOINT, TIE_TOKEN, reference, tie_arrays
+from dashboard.figures.references import MIDPOINT, TIE_TOKEN, along_arrays, along_reference, reference, tie_arrays
 from dashboard.figures.styles import Category
-from geodata.arcs import points_along
 from geodata.filters import PartnershipIndex
 
 MIDPOINT_LIMIT = 3000  # above this many ties in view, ties get no hover/click markers (payload and clutter)
@@ -41,29 +39,30 @@ def midpoint_trace(
     return {**style, **tie_arrays(MIDPOINT, index, category.rows, tie_hover)}
 
 
-def along_trace(index: PartnershipIndex, category: Category, uid: str, frame_lon_span: float) -> dict[str, Any]:
+def along_trace(
+    index: PartnershipIndex, category: Category, uid: str, frame_lon_span: float, by_reference: bool = False
+) -> dict[str, Any]:
     """Invisible hover points along the ties of a category; each holds the position of its tie in the
-    midpoint trace `uid` (assets/map_targets.js moves the hover there)."""
+    midpoint trace `uid` (assets/map_targets.js moves the hover there). Named by reference, with the spacing of
+    the points, for the browser to compute, when `by_reference`."""
     rows = category.rows
-    ends = (index.lon_a[rows], index.lat_a[rows], index.lon_b[rows], index.lat_b[rows])
     spacing = frame_lon_span * ALONG_SPACING
     total = float(np.nansum(index.distance_km[rows])) / 111.2  # degrees of arc in all
     if np.isfinite(total) and total / spacing > ALONG_POINTS:
         spacing = total / ALONG_POINTS
-    lon, lat, position = points_along(*ends, spacing=spacing)
-    return {
+    style = {
         "type": "scattergeo",
         "mode": "markers",
         "name": category.label,
         "meta": uid,  # the midpoint trace these points stand for
         "legendgroup": category.key,
         "showlegend": False,
-        "lon": typed_array(lon),
-        "lat": typed_array(lat),
         "marker": {"size": 6, "color": category.color, "opacity": 0},
-        "customdata": typed_array(position.astype(np.int32)),
         "hoverinfo": "none",
     }
+    if by_reference:
+        return {**style, **along_reference(rows, index.size, spacing)}
+    return {**style, **along_arrays(index, rows, spacing)}
 
 
 def clicked_target(click_data: dict | None, index: PartnershipIndex) -> tuple[str, str] | None:

@@ -13,11 +13,16 @@ from typing import Any
 
 import numpy as np
 
-from dashboard.figures.arrays import arc_segments, typed_array
+from dashboard import text
+from dashboard.figures.arrays import arc_segments, decode_typed_array, typed_array
+from dashboard.figures.styles import LISTED_PLACE_COLOR, PLACE_COLOR
+from geodata.arcs import points_along
 from geodata.filters import PartnershipIndex
 
 REFERENCE_KEY = "_ties"  # a trace key plotly.js does not know: the browser replaces it before drawing
-ARC, MIDPOINT = "arc", "midpoint"  # what a reference fills: an arc's lon/lat, or a midpoint marker's points
+PLACES_KEY = "_places"  # the same for the place dots: their codes and ties in view
+# What a reference fills: an arc's lon/lat, a midpoint marker's points, or hover points along the ties.
+ARC, MIDPOINT, ALONG = "arc", "midpoint", "along"
 TIE_TOKEN = "tie:"  # customdata prefix of the tie markers; place markers carry [place code, ties in view]
 
 
@@ -60,12 +65,75 @@ def tie_arrays(part: str, index: PartnershipIndex, rows: np.ndarray, tie_hover: 
     }
 
 
-def filled(figure: dict[str, Any], index: PartnershipIndex, tie_hover: np.ndarray) -> dict[str, Any]:
+def along_reference(rows: np.ndarray, size: int, spacing: float) -> dict[str, Any]:
+    """The reference a trace of hover points along ties carries: the ties, and how far apart the points are."""
+    return {REFERENCE_KEY: {"part": ALONG, "rows": rows_spec(rows, size), "spacing": spacing}}
+
+
+def along_arrays(index: PartnershipIndex, rows: np.ndarray, spacing: float) -> dict[str, Any]:
+    """Points along the ties of `rows`, about `spacing` degrees apart, each with its tie's position in `rows`
+    (assets/ties_pack.js computes the same from an `along_reference`)."""
+    ends = (index.lon_a[rows], index.lat_a[rows], index.lon_b[rows], index.lat_b[rows])
+    lon, lat, position = points_along(*ends, spacing=spacing)
+    return {"lon": typed_array(lon), "lat": typed_array(lat), "customdata": typed_array(position.astype(np.int32))}
+
+
+def place_reference(codes: np.ndarray, n: np.ndarray, n_cited: np.ndarray) -> dict[str, Any]:
+    """The reference a places trace carries: the dots' place codes, ties in view and cited ties in view."""
+    arrays = (np.asarray(a, dtype=np.int32) for a in (codes, n, n_cited))
+    return {PLACES_KEY: dict(zip(("codes", "n", "cited"), (typed_array(a) for a in arrays)))}
+
+
+def place_arrays(
+    index: PartnershipIndex, codes: np.ndarray, n: np.ndarray, n_cited: np.ndarray, place_labels: np.ndarray
+) -> dict[str, Any]:
+    """The arrays of the place dots (assets/ties_pack.js makes the same from a `place_reference`)."""
+    is_cited = n_cited > 0
+    # Cited places prominent (dark, sized by their cited ties: the story's hubs stand out, not the cities that
+    # merely list many twins); listed-only places small, light dots.
+    sizes = np.where(is_cited, np.minimum(5.0 + 2.5 * np.sqrt(n_cited), 24.0), np.minimum(2.5 + 0.4 * np.sqrt(n), 5.5))
+    hover = [
+        f"<b>{label}</b><br>"
+        + (text.fmt(text.CITED_PLACE_HOVER, n=k, cited=c) if c else text.fmt(text.PLACE_HOVER, n=k))
+        for label, k, c in zip(place_labels[codes], n.tolist(), n_cited.tolist())
+    ]
+    return {
+        "lon": typed_array(index.place_lon[codes]),
+        "lat": typed_array(index.place_lat[codes]),
+        "marker": {
+            "size": typed_array(sizes.astype(np.float32)),
+            # 1 = a place with a cited tie in view, 0 = listed-only, through a two-colour scale.
+            "color": typed_array(is_cited.astype(np.uint8)),
+            "colorscale": [[0, LISTED_PLACE_COLOR], [1, PLACE_COLOR]],
+            "cmin": 0,
+            "cmax": 1,
+            "showscale": False,
+            "opacity": typed_array(np.where(is_cited, 0.9, 0.8).astype(np.float32)),
+            "line": {"color": "#ffffff", "width": typed_array(np.where(is_cited, 0.8, 0.0).astype(np.float32))},
+        },
+        "text": place_labels[codes].tolist(),
+        "hovertext": hover,
+        # customdata per place: [place code, ties in view] (the click and hover read it). Plain lists: plotly.js
+        # leaves a 2-D typed array out of click events.
+        "customdata": np.column_stack([codes, n]).tolist(),
+    }
+
+
+def filled(
+    figure: dict[str, Any], index: PartnershipIndex, tie_hover: np.ndarray, place_labels: np.ndarray
+) -> dict[str, Any]:
     """The figure with every reference replaced by the arrays it names (what the browser draws)."""
     data = []
     for trace in figure.get("data", []):
         if ref := trace.get(REFERENCE_KEY):
             trace = {key: value for key, value in trace.items() if key != REFERENCE_KEY}
-            trace.update(tie_arrays(ref["part"], index, rows_of(ref["rows"]), tie_hover))
+            if ref["part"] == ALONG:
+                trace.update(along_arrays(index, rows_of(ref["rows"]), ref["spacing"]))
+            else:
+                trace.update(tie_arrays(ref["part"], index, rows_of(ref["rows"]), tie_hover))
+        elif ref := trace.get(PLACES_KEY):
+            trace = {key: value for key, value in trace.items() if key != PLACES_KEY}
+            codes, n, n_cited = (decode_typed_array(ref[k]).astype(np.int64) for k in ("codes", "n", "cited"))
+            trace.update(place_arrays(index, codes, n, n_cited, place_labels))
         data.append(trace)
     return {**figure, "data": data}

@@ -8,14 +8,11 @@ from typing import Any
 import numpy as np
 
 from dashboard import text
-from dashboard.figures.arrays import typed_array
-from dashboard.figures.references import ARC, reference, tie_arrays
+from dashboard.figures.references import ARC, place_arrays, place_reference, reference, tie_arrays
 from dashboard.figures.styles import (
     HIGHLIGHT_COLOR,
     LISTED_KEY,
-    LISTED_PLACE_COLOR,
     LISTED_STYLE,
-    PLACE_COLOR,
     Category,
     tier_mask,
 )
@@ -69,7 +66,8 @@ def listed_legend_key() -> dict[str, Any]:
     }
 
 
-def places_trace(index: PartnershipIndex, mask: np.ndarray, place_labels: np.ndarray) -> dict[str, Any]:
+def place_dots(index: PartnershipIndex, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The places drawn as dots, in drawing order, with their ties in view and their cited ties in view."""
     counts = index.tie_counts(mask)
     cited = index.tie_counts(mask & ~tier_mask(index, LISTED_KEY))
     codes = np.flatnonzero(counts > 0)
@@ -80,43 +78,25 @@ def places_trace(index: PartnershipIndex, mask: np.ndarray, place_labels: np.nda
         codes = codes[np.argpartition(-rank, PLACE_LIMIT - 1)[:PLACE_LIMIT]]
     # Listed-only places first and cited places last, so these are drawn on top.
     codes = codes[np.lexsort((codes, cited[codes] > 0))]
-    n, n_cited = counts[codes], cited[codes]
-    is_cited = n_cited > 0
-    # Cited places prominent (dark, sized by their cited ties: the story's hubs stand out, not the cities that
-    # merely list many twins); listed-only places small, light dots.
-    sizes = np.where(is_cited, np.minimum(5.0 + 2.5 * np.sqrt(n_cited), 24.0), np.minimum(2.5 + 0.4 * np.sqrt(n), 5.5))
-    hover = [
-        f"<b>{label}</b><br>"
-        + (text.fmt(text.CITED_PLACE_HOVER, n=k, cited=c) if c else text.fmt(text.PLACE_HOVER, n=k))
-        for label, k, c in zip(place_labels[codes], n.tolist(), n_cited.tolist())
-    ]
-    # customdata per place: [place code, ties in view] (the click and hover read it). Plain lists: plotly.js
-    # leaves a 2-D typed array out of click events.
-    custom = np.column_stack([codes, n]).tolist()
-    return {
+    return codes, counts[codes], cited[codes]
+
+
+def places_trace(
+    index: PartnershipIndex, mask: np.ndarray, place_labels: np.ndarray, by_reference: bool = False
+) -> dict[str, Any]:
+    """The place dots of the ties in view (named by code, for the browser to fill in, when `by_reference`)."""
+    codes, n, n_cited = place_dots(index, mask)
+    style = {
         "type": "scattergeo",
         "mode": "markers",
         "name": text.PLACES_TRACE,
         "legendgroup": "places",
         "legendrank": 2000,
-        "lon": typed_array(index.place_lon[codes]),
-        "lat": typed_array(index.place_lat[codes]),
-        "marker": {
-            "size": typed_array(sizes.astype(np.float32)),
-            # 1 = a place with a cited tie in view, 0 = listed-only, through a two-colour scale.
-            "color": typed_array(is_cited.astype(np.uint8)),
-            "colorscale": [[0, LISTED_PLACE_COLOR], [1, PLACE_COLOR]],
-            "cmin": 0,
-            "cmax": 1,
-            "showscale": False,
-            "opacity": typed_array(np.where(is_cited, 0.9, 0.8).astype(np.float32)),
-            "line": {"color": "#ffffff", "width": typed_array(np.where(is_cited, 0.8, 0.0).astype(np.float32))},
-        },
-        "text": place_labels[codes].tolist(),
-        "hovertext": hover,
-        "customdata": custom,
         "hovertemplate": "%{hovertext}<extra></extra>",
     }
+    if by_reference:
+        return {**style, **place_reference(codes, n, n_cited)}
+    return {**style, **place_arrays(index, codes, n, n_cited, place_labels)}
 
 
 def selected_place_trace(index: PartnershipIndex, place_id: str, place_labels: np.ndarray) -> dict[str, Any] | None:

@@ -77,3 +77,48 @@ def test_the_table_shows_the_views_rows_in_the_servers_order(browser, live_serve
     expected = [row["partnership_id"] for row in rows_for_view(current_atlas(), query)[0]]
     WebDriverWait(browser, WAIT).until(lambda d: len(d.execute_script(TABLE_SHOWN)) == len(expected))
     assert browser.execute_script(TABLE_SHOWN) == expected
+
+
+# JS: the place dots as drawn: labels, hover texts, [code, ties] and sizes.
+PLACES_DRAWN = """
+const gd = document.querySelector('#map-graph .js-plotly-plot');
+const t = gd.data.find(t => t.legendgroup === 'places');
+return {text: t.text, hovertext: t.hovertext, customdata: t.customdata, size: Array.from(t.marker.size),
+        lon: Array.from(t.lon)};
+"""
+
+
+@pytest.mark.parametrize("query", ["?country=DE", "?lang=uk&status=active"])
+def test_the_drawn_place_dots_are_the_servers(browser, live_server, query):
+    from dashboard import i18n
+
+    open_page(browser, live_server, query)
+    drawn = browser.execute_script(PLACES_DRAWN)
+    with i18n.language(i18n.lang_from_query(query)):
+        full, _ = map_for_view(current_atlas(), query, "status", None, None)
+    server = next(t for t in full["data"] if t.get("legendgroup") == "places")
+    assert drawn["text"] == server["text"] and drawn["hovertext"] == server["hovertext"]
+    assert drawn["customdata"] == server["customdata"]
+    assert _same(drawn["size"], decode_typed_array(server["marker"]["size"]))
+    assert _same(drawn["lon"], decode_typed_array(server["lon"]))
+
+
+# JS: the hover points along the ties, as drawn: per trace, the midpoint trace it stands for, points and positions.
+ALONG_DRAWN = """
+const gd = document.querySelector('#map-graph .js-plotly-plot');
+return gd.data.filter(t => typeof t.meta === 'string' && t.meta.startsWith('ties-')).map(t => ({
+  meta: t.meta, lon: Array.from(t.lon), lat: Array.from(t.lat), position: Array.from(t.customdata)}));
+"""
+
+
+def test_the_points_along_the_ties_are_the_servers(browser, live_server):
+    query = "?country=UA&tier=cited"
+    open_page(browser, live_server, query)
+    drawn = browser.execute_script(ALONG_DRAWN)
+    full, _ = map_for_view(current_atlas(), query, "status", None, None)
+    server = [t for t in full["data"] if isinstance(t.get("meta"), str) and t["meta"].startswith("ties-")]
+    assert drawn and [t["meta"] for t in drawn] == [t["meta"] for t in server]
+    for page, expected in zip(drawn, server):
+        assert page["position"] == decode_typed_array(expected["customdata"]).tolist()
+        assert _same(page["lon"], decode_typed_array(expected["lon"]))
+        assert _same(page["lat"], decode_typed_array(expected["lat"]))
