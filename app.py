@@ -46,6 +46,7 @@ def create_app() -> AtlasDash:
         title=text.APP_TITLE,
         update_title=None,
         serve_locally=True,  # no CDN: Dash, plotly.js and AG Grid scripts come from this server
+        compress=True,  # flask-compress: callback answers and scripts go compressed (the packs come gzipped)
         on_error=_log_callback_error,
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},

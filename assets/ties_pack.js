@@ -11,6 +11,7 @@
   var REFERENCE_KEY = "_ties";
   var PLACES_KEY = "_places";
   var packs = {}; // URL -> Promise of the decoded pack
+  var drawn = {}; // view query -> {promise, resolve}: settled once the map of that view has been handed to Plotly
 
   function bytesOf(base64) {
     var raw = atob(base64);
@@ -177,20 +178,47 @@
     return { data: data, layout: layout };
   }
 
+  function drawnEntry(query) {
+    if (!drawn[query]) {
+      var entry = {};
+      entry.promise = new Promise(function (resolve) { entry.resolve = resolve; });
+      drawn[query] = entry;
+    }
+    return drawn[query];
+  }
+
+  function markDrawn(query) {
+    // Plotly draws when Dash hands it the figure, just after this callback returns: settle after the next frame.
+    var entry = drawnEntry(query);
+    requestAnimationFrame(function () { setTimeout(entry.resolve, 0); });
+    setTimeout(function () { if (drawn[query] === entry) { delete drawn[query]; } }, 10000);
+  }
+
+  function whenDrawn(query, timeoutMs) {
+    // Settles once the map of the view `query` has been drawn, or after `timeoutMs` (a map that is not redrawn).
+    return Promise.race([
+      drawnEntry(query).promise,
+      new Promise(function (resolve) { setTimeout(resolve, timeoutMs); })
+    ]);
+  }
+
   function draw(drawing) {
     if (!drawing || !drawing.figure) { return window.dash_clientside.no_update; }
     var figure = drawing.figure;
     var named = (figure.data || []).some(function (trace) { return trace[REFERENCE_KEY] || trace[PLACES_KEY]; });
-    if (!named) { return figure; } // nothing to fill in (e.g. your ties alone)
+    if (!named) { markDrawn(drawing.query); return figure; } // nothing to fill in (e.g. your ties alone)
     return loadPack(drawing.pack).then(function (pack) {
       return filled(figure, pack);
     }).catch(function (error) {
       if (window.console) { console.error(error); }
       return failedFigure(figure, drawing.failed || "The ties could not be loaded: reload the page.");
+    }).then(function (result) {
+      markDrawn(drawing.query);
+      return result;
     });
   }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
-    ties: { draw: draw, rowsOf: rowsOf, bytesOf: bytesOf, loadPack: loadPack, filled: filled }
+    ties: { draw: draw, whenDrawn: whenDrawn, rowsOf: rowsOf, bytesOf: bytesOf, loadPack: loadPack, filled: filled }
   });
 })();

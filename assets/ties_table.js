@@ -7,6 +7,7 @@
 (function () {
   "use strict";
   var TABLE_ID = "ties-table";
+  var MAP_WAIT_MS = 4000; // the longest the table waits for the map of its view
   var packs = {}; // URL -> Promise of {size, rows in the table's order}
   var shown = { inView: null, key: null }; // what the grid holds now, and which of its bundled rows are in view
 
@@ -54,7 +55,10 @@
   function show(view) {
     var no = window.dash_clientside.no_update;
     if (!view) { return no; }
-    return loadRows(view.pack).then(function (pack) {
+    // The map of the same view first: the rows (11 MB of JSON to read on the first load) and the grid's filtering
+    // would otherwise hold up its drawing.
+    var mapFirst = window.dash_clientside.ties.whenDrawn(view.query || "", MAP_WAIT_MS);
+    return mapFirst.then(function () { return loadRows(view.pack); }).then(function (pack) {
       var bundled = view.rows !== null && view.rows !== undefined;
       shown.inView = bundled ? inViewOf(view.rows, pack.size) : null;
       var yours = view.yours || [];

@@ -47,10 +47,11 @@ def map_for_view(
     return figure, text.STYLE_KEY if color_by == "aid" else ""
 
 
-def map_drawing(figure: dict[str, Any], atlas: Atlas, lang: str | None) -> dict[str, Any]:
-    """What the page's map is drawn from: the figure and the URL of the ties pack its references name."""
+def map_drawing(figure: dict[str, Any], atlas: Atlas, lang: str | None, query: str | None) -> dict[str, Any]:
+    """What the page's map is drawn from: the figure and the URL of the ties pack its references name, and the
+    view's query (the table waits for the map of the same view before it filters: the map is drawn first)."""
     url = pack_url(atlas, "ties", i18n.lang_or_default(lang))
-    return {"pack": url, "figure": figure, "failed": text.MAP_PACK_FAILED}
+    return {"pack": url, "figure": figure, "failed": text.MAP_PACK_FAILED, "query": query or ""}
 
 
 @callback(
@@ -82,7 +83,7 @@ def update_map(
         figure, style_key = map_for_view(atlas, query, color_by, place_id, tie_id, pinned, by_reference=True)
         figure = with_uploaded_ties(figure, uploaded, upload_mode, parse_query(query).view, color_by or "status")
         notes = " ".join(take_notices(figure))
-        return map_drawing(figure, atlas, lang), style_key, notes
+        return map_drawing(figure, atlas, lang, query), style_key, notes
 
 
 # The browser fills in the ties' traces from the pack (fetched once) and draws: no tie's coordinates cross the

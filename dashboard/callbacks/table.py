@@ -37,7 +37,8 @@ def table_view(
     assets/ties_table.js filters the grid with it, in the table's order."""
     view = parse_query(query).view
     yours = uploaded_table_rows(uploaded, view)
-    shown = {"pack": pack_url(atlas, "rows", i18n.lang_or_default(lang)), "rows": None, "yours": yours or []}
+    url = pack_url(atlas, "rows", i18n.lang_or_default(lang))
+    shown = {"pack": url, "rows": None, "yours": yours or [], "query": query or ""}
     if yours is not None and upload_mode == "alone":  # the table's cap and its note are of your ties
         return {**shown, "yours": yours[: table.TABLE_LIMIT]}, table.table_note(len(yours), table.TABLE_LIMIT, True)
     rows = np.flatnonzero(atlas.index.mask(view))
