@@ -1,19 +1,21 @@
 """The "listed" tier: twin-town pairs from Wikipedia's lists and Wikidata's P190 edges, re-geocoded offline.
 
 The scraped coordinates that came with the Wikipedia pairs are wrong for homonyms (Milan, US placed in Italy), so
-every place is geocoded again with the project's geocoder. A scraped coordinate is used only as a hint to settle an
-ambiguous name (the one candidate within 30 km), and to flag places that resolve far from where the source put them.
-Wikidata's 2016 crawl gives item labels without countries: an edge is placed only where both labels name places of
-the Wikipedia lists (the tie then carries both sources), or name exactly one such place each (marked uncertain).
-Nothing is dropped silently: every pair or edge that cannot be placed is kept in `unresolved` with the reason.
+every place is geocoded again with the project's geocoder, end by end in the pair's context (geodata.context):
+the list's point for that entry settles a name only where it lies near one candidate and far from the others (so
+Milan, US, put in Italy, stays ambiguous), and the partner settles it where one candidate lies near it and the
+others far (cross-border ties). The population rule decides only where the context does not; each place keeps the
+methods that chose it. Places drawn far from their entry's point are flagged (`far_from_source`).
+Wikidata's 2016 crawl gives item labels without countries: its items are matched to the places of the Wikipedia
+lists (geodata.listed_wikidata). Nothing is dropped silently: every pair or edge that cannot be placed is kept in
+`unresolved` with the reason.
 """
 
 from __future__ import annotations
 
 import csv
 import sys
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -21,8 +23,9 @@ from tqdm import tqdm
 
 from geodata.arcs import great_circle_km
 from geodata.borders import inside_country
+from geodata.context import chooser
 from geodata.gazetteer import country_names, normalise_name, us_state_codes
-from geodata.geocode import GeocodeError, Geocoder, Place, pair_key, place_from_entry
+from geodata.geocode import GeocodeError, Geocoder, Place, pair_key
 
 LISTED_DIR = "listed"
 WIKIPEDIA_PAIRS = "wikipedia_twin_towns.csv"
@@ -31,12 +34,10 @@ WIKIDATA_EDGES = "wikidata_p190_2016_edges.tsv"
 WIKIDATA_LABELS = "wikidata_p190_2016_labels.tsv"
 COUNTRY_ALIASES = "country_aliases.csv"
 HOMONYMS = "homonyms.csv"
-HINT_KM = 30.0
-# A Wikidata label with no country is placed by name alone only if it names a big place that dwarfs every
-# other place of that name in the world (Helsinki, Wien): the tie is then marked uncertain.
-GLOBAL_MIN_POPULATION = 100_000
-GLOBAL_DOMINANCE = 20.0
 FAR_KM = 100.0
+# Methods the partner may overrule: a name-only choice (the biggest place of that name).
+NAME_ONLY = frozenset({"population"})
+LonLat = tuple[float, float]
 
 
 @dataclass
@@ -66,6 +67,16 @@ class ListedImport:
     unresolved: list[dict[str, str]] = field(default_factory=list)
     far_from_source: list[dict[str, object]] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
+    written: dict[str, set[str]] = field(default_factory=dict)  # a written name (normalised) -> the places it meant
+    far_keys: set[tuple[str, float, float]] = field(default_factory=set)
+
+    def add_place(self, place: Place) -> None:
+        """Keep a place, adding the method that chose it this time to those that chose it before."""
+        known = self.places.get(place.place_id)
+        if known is None:
+            self.places[place.place_id] = place
+        elif place.method and place.method not in known.method.split(";"):
+            self.places[place.place_id] = replace(known, method=f"{known.method};{place.method}".strip(";"))
 
 
 def read_homonyms(path: Path) -> dict[tuple[str, str, str, str], tuple[str, str, str]]:
@@ -121,60 +132,74 @@ class ListedPlaceResolver:
             return self.countries(written_name.rsplit(",", 1)[1].strip(), "")
         return []
 
-    def resolve_in_pair(self, written_name: str, written_country: str, partner: str, partner_country: str) -> Place:
-        """Resolve one end of a pair: the reviewed homonym table, keyed by the partner, comes first."""
-        pinned = self.homonyms.get((written_name, written_country, partner, partner_country))
+    def resolve_in_pair(
+        self,
+        written_name: str,
+        written_country: str,
+        partner: tuple[str, str],
+        point: LonLat | None = None,
+        partner_at: LonLat | None = None,
+    ) -> Place:
+        """Resolve one end of a pair: the reviewed homonym table, keyed by the partner, comes first; then the
+        entry's own point and the partner's place (`partner_at`) choose among the candidates."""
+        pinned = self.homonyms.get((written_name, written_country, *partner))
         if pinned is not None:
-            return self.geocoder.resolve(*pinned)
-        return self.resolve(written_name, written_country)
+            return replace(self.geocoder.resolve(*pinned), method="override")
+        return self.resolve(written_name, written_country, point, partner_at)
 
-    def resolve(self, written_name: str, written_country: str) -> Place:
+    def resolve(
+        self, written_name: str, written_country: str, point: LonLat | None = None, partner_at: LonLat | None = None
+    ) -> Place:
+        """Resolve a written (name, country), in the context given, else by name alone (cached)."""
         key = (written_name, written_country)
         if key not in self._cache:
             try:
-                self._cache[key] = self._resolve(written_name, written_country)
+                self._cache[key] = self._resolve(written_name, written_country, None, None)
             except GeocodeError as error:
                 self._cache[key] = error
         result = self._cache[key]
+        if point is not None or partner_at is not None:
+            if isinstance(result, GeocodeError) or result.method in NAME_ONLY:
+                return self._resolve(written_name, written_country, point, partner_at)
         if isinstance(result, GeocodeError):
             raise result
         return result
 
-    def _resolve(self, written_name: str, written_country: str) -> Place:
+    def _resolve(
+        self, written_name: str, written_country: str, point: LonLat | None, partner_at: LonLat | None
+    ) -> Place:
         targets = self.countries(written_country, written_name)
         if not targets:
             raise GeocodeError(f"unknown country {written_country!r}")
-        hint = self.source_coords.get((written_name, written_country))
-        # The scraped coordinate was looked up from the written name: it can settle "Suzhou, Jiangsu" but is only a
-        # guess for a bare "Bloomington" (it put Bloomington, Illinois in Indiana), so bare names get no hint.
-        qualified = any(mark in written_name for mark in (",", "(", " – "))
+        choose = chooser(point, partner_at)
         first_error: GeocodeError | None = None
         for code, admin1 in targets:
             for name, name_admin1 in name_variants(written_name, code):
                 try:
-                    if hint is not None and qualified:
-                        # source coordinates are (lat, lng); the geocoder takes lon first
-                        return self.geocoder.resolve_near(name, code, name_admin1 or admin1, hint[1], hint[0], HINT_KM)
-                    return self.geocoder.resolve(name, code, name_admin1 or admin1)
+                    return self.geocoder.resolve_in_context(name, code, name_admin1 or admin1, choose)
                 except GeocodeError as error:
                     first_error = first_error or error
         assert first_error is not None
+        hint = point or self._name_point(written_name, written_country)
         if hint is not None and not first_error.candidates:
             return self._area_from_source(written_name, targets[0][0], hint, first_error)
         raise first_error
 
-    def _area_from_source(
-        self, written_name: str, country: str, hint: tuple[float, float], error: GeocodeError
-    ) -> Place:
+    def _name_point(self, written_name: str, written_country: str) -> LonLat | None:
+        """The list's point for a written name, as (lon, lat), from any of its entries."""
+        found = self.source_coords.get((written_name, written_country))
+        return (found[1], found[0]) if found is not None else None
+
+    def _area_from_source(self, written_name: str, country: str, hint: LonLat, error: GeocodeError) -> Place:
         """A place the gazetteer does not hold (a municipality, a district, a county), located by the list's own
         coordinate, but only where that coordinate lies in the stated country (so Milan, US in Italy is refused)."""
-        lat, lon = hint
+        lon, lat = hint
         inside = inside_country(lon, lat, country)
         if not inside:
             why = "lies outside" if inside is False else "cannot be checked against"
             raise GeocodeError(f"{error}; the list's coordinate ({lat:.4f}, {lon:.4f}) {why} {country}")
         slug = "-".join(normalise_name(written_name).split())
-        return Place(f"area:{country}:{slug}", written_name, country, "", "area", lat, lon, 0, (), None)
+        return Place(f"area:{country}:{slug}", written_name, country, "", "area", lat, lon, 0, (), None, "area")
 
 
 def name_variants(written: str, country: str) -> list[tuple[str, str]]:
@@ -204,35 +229,81 @@ def _wikipedia_source(written_country: str) -> str:
 
 
 def _read_source_coords(path: Path) -> dict[tuple[str, str], tuple[float, float]]:
+    """The list's (lat, lng) per written (name, country): the first entry's."""
     coords: dict[tuple[str, str], tuple[float, float]] = {}
-    if not path.exists():
-        return coords
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            for side in ("1", "2"):
-                try:
-                    point = (float(row[f"lat{side}"]), float(row[f"lng{side}"]))
-                except (TypeError, ValueError):
-                    continue
-                coords.setdefault((row[f"city{side}"], row[f"country{side}"]), point)
+    for row in _coordinate_rows(path):
+        for side in ("1", "2"):
+            point = _row_point(row, side)
+            if point is not None:
+                coords.setdefault((row[f"city{side}"], row[f"country{side}"]), (point[1], point[0]))
     return coords
+
+
+def _read_row_points(path: Path) -> dict[tuple[str, str, str, str], tuple[LonLat | None, LonLat | None]]:
+    """The list's points for each pair's two ends, as (lon, lat), keyed by the pair as written."""
+    return {
+        (row["city1"], row["country1"], row["city2"], row["country2"]): (_row_point(row, "1"), _row_point(row, "2"))
+        for row in _coordinate_rows(path)
+    }
+
+
+def _coordinate_rows(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _row_point(row: dict[str, str], side: str) -> LonLat | None:
+    try:
+        return float(row[f"lng{side}"]), float(row[f"lat{side}"])
+    except (TypeError, ValueError):
+        return None
 
 
 def import_listed(folder: Path, geocoder: Geocoder, progress: bool = True) -> ListedImport:
     """Import the Wikipedia pairs, then the Wikidata edges, from a dataset's `listed/` folder."""
+    from geodata.listed_wikidata import import_wikidata  # it builds on this module's ListedImport
+
     result = ListedImport()
     source_coords = _read_source_coords(folder / WIKIPEDIA_COORDS)
     resolver = ListedPlaceResolver(
         geocoder, read_country_aliases(folder / COUNTRY_ALIASES), source_coords, read_homonyms(folder / HOMONYMS)
     )
-    _import_wikipedia(folder / WIKIPEDIA_PAIRS, resolver, result, progress)
-    _flag_far_from_source(resolver, source_coords, result)
+    _import_wikipedia(folder / WIKIPEDIA_PAIRS, _read_row_points(folder / WIKIPEDIA_COORDS), resolver, result, progress)
+    result.far_from_source.sort(key=lambda r: (-int(r["km"]), str(r["name"])))
     if (folder / WIKIDATA_EDGES).exists():
-        _import_wikidata(folder / WIKIDATA_EDGES, folder / WIKIDATA_LABELS, resolver, result, progress)
+        import_wikidata(folder / WIKIDATA_EDGES, folder / WIKIDATA_LABELS, resolver, result, progress)
     return result
 
 
-def _import_wikipedia(path: Path, resolver: ListedPlaceResolver, result: ListedImport, progress: bool) -> None:
+def _resolve_ends(
+    row: dict[str, str], points: tuple[LonLat | None, LonLat | None], resolver: ListedPlaceResolver
+) -> tuple[list[Place | GeocodeError], list[tuple[str, str]]]:
+    """Both ends of a pair: each by its name and its own point first; an end still ambiguous, again with its
+    partner's place (never over the population rule: a small Puebla near Huntington Park is not Puebla)."""
+    written = [(row["city1"].strip(), row["country1"].strip()), (row["city2"].strip(), row["country2"].strip())]
+    ends: list[Place | GeocodeError] = []
+    for side in (0, 1):
+        try:
+            ends.append(resolver.resolve_in_pair(*written[side], written[1 - side], points[side]))
+        except GeocodeError as error:
+            ends.append(error)
+    for side in (0, 1):
+        end, other = ends[side], ends[1 - side]
+        if isinstance(other, Place) and other.has_location and isinstance(end, GeocodeError):
+            try:
+                ends[side] = resolver.resolve_in_pair(
+                    *written[side], written[1 - side], points[side], (other.lon, other.lat)
+                )
+            except GeocodeError as error:
+                ends[side] = error
+    return ends, written
+
+
+def _import_wikipedia(
+    path: Path, row_points: dict, resolver: ListedPlaceResolver, result: ListedImport, progress: bool
+) -> None:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     resolved = 0
@@ -242,37 +313,18 @@ def _import_wikipedia(path: Path, resolver: ListedPlaceResolver, result: ListedI
         ),
         start=2,
     ):
-        ends = []
-        for side, other in (("1", "2"), ("2", "1")):
-            name, country = row[f"city{side}"].strip(), row[f"country{side}"].strip()
-            try:
-                ends.append(
-                    resolver.resolve_in_pair(name, country, row[f"city{other}"].strip(), row[f"country{other}"].strip())
-                )
-            except GeocodeError as error:
-                result.unresolved.append(
-                    {
-                        "source": path.name,
-                        "row": str(number),
-                        "side": side,
-                        "name": name,
-                        "country": country,
-                        "reason": str(error),
-                    }
-                )
-        if len(ends) != 2:
-            continue
+        key = (row["city1"], row["country1"], row["city2"], row["country2"])
+        points = row_points.get(key, (None, None))
+        ends, written = _resolve_ends(row, points, resolver)
+        for side, end in enumerate(ends):
+            if isinstance(end, GeocodeError):
+                result.unresolved.append(_unresolved(path, number, str(side + 1), *written[side], str(end)))
         page, partner = ends
+        if not isinstance(page, Place) or not isinstance(partner, Place):
+            continue
         if page.place_id == partner.place_id:
             result.unresolved.append(
-                {
-                    "source": path.name,
-                    "row": str(number),
-                    "side": "",
-                    "name": page.name,
-                    "country": page.country,
-                    "reason": "both ends resolve to the same place",
-                }
+                _unresolved(path, number, "", page.name, page.country, "both ends resolve to the same place")
             )
             continue
         resolved += 1
@@ -282,131 +334,43 @@ def _import_wikipedia(path: Path, resolver: ListedPlaceResolver, result: ListedI
         tie.in_wikipedia = True
         tie.listed_by.add(page.place_id)  # the pair sits on the page (or list section) of its first city
         tie.sources[_wikipedia_source(row["country1"])] = None
-        result.places[page.place_id] = page
-        result.places[partner.place_id] = partner
+        for side, place in enumerate(ends):
+            result.add_place(place)
+            result.written.setdefault(normalise_name(written[side][0]), set()).add(place.place_id)
+            method_key = f"wikipedia_ends_by_{place.method or 'unknown'}"
+            result.stats[method_key] = result.stats.get(method_key, 0) + 1
+            _flag_far(place, written[side], points[side], result)
     result.stats.update(wikipedia_pairs=len(rows), wikipedia_resolved=resolved)
 
 
-def _flag_far_from_source(resolver: ListedPlaceResolver, source_coords: dict, result: ListedImport) -> None:
-    for (name, country), (lat, lng) in source_coords.items():
-        try:
-            place = resolver.resolve(name, country)
-        except GeocodeError:
-            continue
-        if not place.has_location:
-            continue
-        distance = great_circle_km(place.lon, place.lat, lng, lat)
-        if distance > FAR_KM:
-            result.far_from_source.append(
-                {
-                    "name": name,
-                    "country": country,
-                    "resolved_as": f"{place.name}, {place.admin1}, {place.country}",
-                    "resolved_lat": round(place.lat, 4),
-                    "resolved_lon": round(place.lon, 4),
-                    "source_lat": lat,
-                    "source_lon": lng,
-                    "km": round(distance),
-                }
-            )
-    result.far_from_source.sort(key=lambda r: -r["km"])
+def _unresolved(path: Path, number: int, side: str, name: str, country: str, reason: str) -> dict[str, str]:
+    return {"source": path.name, "row": str(number), "side": side, "name": name, "country": country, "reason": reason}
 
 
-def _import_wikidata(
-    edges_path: Path, labels_path: Path, resolver: ListedPlaceResolver, result: ListedImport, progress: bool
-) -> None:
-    labels: dict[str, str] = {}
-    with labels_path.open(encoding="utf-8") as handle:
-        for line in handle:
-            qid, _, label = line.rstrip("\n").partition("\t")
-            labels[qid] = label
-    by_name: dict[str, set[str]] = defaultdict(set)
-    for place in result.places.values():
-        for name in (place.name, *place.alt_names):
-            by_name[normalise_name(name)].add(place.place_id)
-    for (written, _country), place in _resolved_written_names(resolver):
-        if place.place_id in result.places:
-            by_name[normalise_name(written)].add(place.place_id)
-    with edges_path.open(encoding="utf-8") as handle:
-        edges = [line.split() for line in handle if line.strip()]
-    placed = 0
-    label_placed: set[str] = set()
-    for number, edge in enumerate(
-        tqdm(
-            edges, desc="matching Wikidata edges", unit="edge", file=sys.stderr, disable=not progress, mininterval=0.5
-        ),
-        start=1,
-    ):
-        source_id, target_id = edge[0], edge[1]
-        names = (labels.get(source_id, ""), labels.get(target_id, ""))
-        candidates = [by_name.get(normalise_name(n), set()) if n else set() for n in names]
-        for side, name in enumerate(names):
-            if name and not candidates[side]:
-                place = _globally_dominant(resolver.geocoder, name)
-                if place is not None:
-                    result.places.setdefault(place.place_id, place)
-                    candidates[side] = {place.place_id}
-                    label_placed.add(place.place_id)
-        tie = _match_edge(candidates, result, label_placed)
-        if tie is None:
-            reason = _edge_reason(names, candidates)
-            result.unresolved.append(
-                {
-                    "source": edges_path.name,
-                    "row": str(number),
-                    "side": "",
-                    "name": f"{names[0] or source_id} -> {names[1] or target_id}",
-                    "country": "",
-                    "reason": reason,
-                }
-            )
-            continue
-        placed += 1
-        tie.in_wikidata = True
-        source_place = tie.place_a if tie.place_a in candidates[0] else tie.place_b
-        tie.listed_by.add(source_place)
-        tie.sources[f"https://www.wikidata.org/wiki/{source_id}"] = None
-    result.stats.update(wikidata_edges=len(edges), wikidata_resolved=placed)
-
-
-def _resolved_written_names(resolver: ListedPlaceResolver):
-    return [(key, value) for key, value in resolver._cache.items() if isinstance(value, Place)]
-
-
-def _globally_dominant(geocoder: Geocoder, label: str) -> Place | None:
-    """The one big place a country-less label can mean, or None (see GLOBAL_DOMINANCE)."""
-    entries = sorted(geocoder.gazetteer.anywhere(label), key=lambda e: -e.population)
-    if not entries or entries[0].population < GLOBAL_MIN_POPULATION:
-        return None
-    if len(entries) > 1 and entries[0].population < GLOBAL_DOMINANCE * max(entries[1].population, 1):
-        return None
-    return place_from_entry(entries[0])
-
-
-def _match_edge(candidates: list[set[str]], result: ListedImport, label_placed: set[str]) -> ListedTie | None:
-    """The Wikipedia tie both labels name, else a new tie if each label names exactly one listed place."""
-    first, second = candidates
-    existing = [result.ties[pair_key(a, b)] for a in first for b in second if a != b and pair_key(a, b) in result.ties]
-    if len(existing) == 1:
-        return existing[0]
-    if len(first) == 1 and len(second) == 1 and first != second and not existing:
-        (a,), (b,) = first, second
-        tie = result.ties.setdefault(pair_key(a, b), ListedTie(a, b))
-        tie.name_matched = not tie.in_wikipedia
-        tie.label_placed = bool({a, b} & label_placed)
-        return tie
-    return None
-
-
-def _edge_reason(names: tuple[str, str], candidates: list[set[str]]) -> str:
-    for name, found in zip(names, candidates):
-        if not name:
-            return "Wikidata item has no label in the 2016 crawl"
-        if not found:
-            return (
-                f"label {name!r} names no place of the Wikipedia lists; the 2016 crawl gives no country, so it "
-                "is not geocoded by name alone"
-            )
-        if len(found) > 1:
-            return f"label {name!r} names {len(found)} places of the Wikipedia lists: ambiguous without a country"
-    return "the labels match several Wikipedia ties"
+def _flag_far(place: Place, written: tuple[str, str], point: LonLat | None, result: ListedImport) -> None:
+    """Record a place drawn more than FAR_KM from its entry's point (once per place and point)."""
+    if point is None or not place.has_location:
+        return
+    lon, lat = point
+    distance = great_circle_km(place.lon, place.lat, lon, lat)
+    if distance <= FAR_KM:
+        return
+    key = (place.place_id, lon, lat)
+    if key in result.far_keys:
+        return
+    result.far_keys.add(key)
+    result.far_from_source.append(
+        {
+            "name": written[0],
+            "country": written[1],
+            "place_id": place.place_id,
+            "resolved_as": f"{place.name}, {place.admin1}, {place.country}",
+            "method": place.method,
+            "resolved_lat": round(place.lat, 4),
+            "resolved_lon": round(place.lon, 4),
+            "source_lat": lat,
+            "source_lon": lon,
+            "source_in_country": inside_country(lon, lat, place.country),
+            "km": round(distance),
+        }
+    )
