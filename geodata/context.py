@@ -5,7 +5,11 @@ rule cannot, or where it would take every tie of the name to the biggest place:
 - `list_coordinates`: the list's point for this very entry lies within NEAR_KM of one candidate and more than
   FAR_KM from every other (a coordinate far from all of them says nothing);
 - `partner_near`: the tie's partner lies within PARTNER_KM of one candidate and every other is at least
-  PARTNER_RATIO times farther (cross-border ties: Yichun, Heilongjiang - Birobidzhan; Heringsdorf - Świnoujście).
+  PARTNER_RATIO times farther (cross-border ties: Yichun, Heilongjiang - Birobidzhan; Heringsdorf - Świnoujście),
+  unless another candidate is OVERRULE_RATIO times bigger (a town of 15,000 near Huntington Park is not the
+  Puebla of 1.7 million).
+The partner is tried first: the bundled list coordinates are one point per written name and country (the list's
+own geocoding of the name, the same for every entry), while the partner belongs to this very tie.
 A choice is a (candidate, method) pair, or None where the context does not single one out.
 """
 
@@ -20,6 +24,7 @@ NEAR_KM = 25.0
 FAR_KM = 100.0
 PARTNER_KM = 400.0
 PARTNER_RATIO = 3.0
+OVERRULE_RATIO = 25.0
 
 Point = tuple[float, float]  # (lon, lat)
 Choice = tuple[GazetteerEntry, str]
@@ -41,16 +46,19 @@ def by_partner(entries: list[GazetteerEntry], partner: Point) -> Choice | None:
     nearest = distances[0][0]
     if nearest > PARTNER_KM or (len(distances) > 1 and distances[1][0] < PARTNER_RATIO * max(nearest, 1.0)):
         return None
-    return entries[distances[0][1]], "partner_near"
+    chosen = entries[distances[0][1]]
+    if any(e.population >= OVERRULE_RATIO * max(chosen.population, 1) for e in entries):
+        return None
+    return chosen, "partner_near"
 
 
 def chooser(point: Point | None, partner: Point | None) -> Callable[[list[GazetteerEntry]], Choice | None] | None:
-    """The context rules an entry allows, in order: its own point, then its partner."""
+    """The context rules an entry allows, in order: its partner, then the list's point for its name."""
     if point is None and partner is None:
         return None
 
     def choose(entries: list[GazetteerEntry]) -> Choice | None:
-        for rule, where in ((by_point, point), (by_partner, partner)):
+        for rule, where in ((by_partner, partner), (by_point, point)):
             if where is not None:
                 chosen = rule(entries, where)
                 if chosen is not None:

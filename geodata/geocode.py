@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from geodata.arcs import great_circle_km
+from geodata.context import by_point
 from geodata.gazetteer import Gazetteer, GazetteerEntry, normalise_name, us_state_codes
 
 DOMINANCE = 5.0
@@ -96,6 +97,31 @@ class Geocoder:
             return self.resolve(*key)
         entry, method = chosen
         return place_from_entry(entry, method=method)
+
+    def alternate_near(self, name: str, country: str, admin1: str, point: tuple[float, float]) -> Place | None:
+        """The place whose current alternate name is `name` where the list's point lies near it and far from every
+        place of that main name (Naruto: GeoNames calls the Tokushima city Narutochō-mitsuishi; the only main-name
+        Naruto is a former town in Chiba, 580 km away)."""
+        overrides, entries = self.contenders(name, country, admin1)
+        if overrides:
+            return None
+        wanted_admin1 = canonical_admin1(country, admin1)
+        known = {e.geonameid for e in entries}
+        _, alternate = self.gazetteer.candidates(name, country)
+        current = [
+            e
+            for e in alternate
+            if e.geonameid not in known
+            and (not wanted_admin1 or e.admin1 == wanted_admin1)
+            and not self._historic_alternate(name, e)
+        ]
+        if not current:
+            return None
+        pool = _distinct_places(sorted([*entries, *current], key=lambda e: (-e.population, e.geonameid)))
+        chosen = by_point(pool, point)
+        if chosen is None or chosen[0].geonameid in known:
+            return None
+        return place_from_entry(chosen[0], method="list_coordinates")
 
     def contenders(self, name: str, country: str, admin1: str = "") -> tuple[list[Place], list[GazetteerEntry]]:
         """The places.csv rows, and else the distinct gazetteer places, that a reference may mean."""

@@ -35,8 +35,8 @@ WIKIDATA_LABELS = "wikidata_p190_2016_labels.tsv"
 COUNTRY_ALIASES = "country_aliases.csv"
 HOMONYMS = "homonyms.csv"
 FAR_KM = 100.0
-# Methods the partner may overrule: a name-only choice (the biggest place of that name).
-NAME_ONLY = frozenset({"population"})
+# Methods the tie's partner may overrule: the biggest place of that name, or the list's point for that name.
+CONTEXT_OPEN = frozenset({"population", "list_coordinates"})
 LonLat = tuple[float, float]
 
 
@@ -150,7 +150,8 @@ class ListedPlaceResolver:
     def resolve(
         self, written_name: str, written_country: str, point: LonLat | None = None, partner_at: LonLat | None = None
     ) -> Place:
-        """Resolve a written (name, country), in the context given, else by name alone (cached)."""
+        """Resolve a written (name, country) in the context given (the name by itself is cached); a reviewed
+        override is never reopened by context."""
         key = (written_name, written_country)
         if key not in self._cache:
             try:
@@ -158,9 +159,10 @@ class ListedPlaceResolver:
             except GeocodeError as error:
                 self._cache[key] = error
         result = self._cache[key]
-        if point is not None or partner_at is not None:
-            if isinstance(result, GeocodeError) or result.method in NAME_ONLY:
-                return self._resolve(written_name, written_country, point, partner_at)
+        if (point is not None or partner_at is not None) and not (
+            isinstance(result, Place) and result.method == "override"
+        ):
+            return self._resolve(written_name, written_country, point, partner_at)
         if isinstance(result, GeocodeError):
             raise result
         return result
@@ -176,14 +178,24 @@ class ListedPlaceResolver:
         for code, admin1 in targets:
             for name, name_admin1 in name_variants(written_name, code):
                 try:
-                    return self.geocoder.resolve_in_context(name, code, name_admin1 or admin1, choose)
+                    place = self.geocoder.resolve_in_context(name, code, name_admin1 or admin1, choose)
                 except GeocodeError as error:
                     first_error = first_error or error
+                    continue
+                return self._nearer_alternate(place, name, code, name_admin1 or admin1, point)
         assert first_error is not None
         hint = point or self._name_point(written_name, written_country)
         if hint is not None and not first_error.candidates:
             return self._area_from_source(written_name, targets[0][0], hint, first_error)
         raise first_error
+
+    def _nearer_alternate(self, place: Place, name: str, country: str, admin1: str, point: LonLat | None) -> Place:
+        """The place, unless the list's point lies far from it and near a place of that alternate name (Naruto)."""
+        if point is None or not place.has_location or place.method == "override":
+            return place
+        if great_circle_km(place.lon, place.lat, *point) <= FAR_KM:
+            return place
+        return self.geocoder.alternate_near(name, country, admin1, point) or place
 
     def _name_point(self, written_name: str, written_country: str) -> LonLat | None:
         """The list's point for a written name, as (lon, lat), from any of its entries."""
@@ -280,8 +292,8 @@ def import_listed(folder: Path, geocoder: Geocoder, progress: bool = True) -> Li
 def _resolve_ends(
     row: dict[str, str], points: tuple[LonLat | None, LonLat | None], resolver: ListedPlaceResolver
 ) -> tuple[list[Place | GeocodeError], list[tuple[str, str]]]:
-    """Both ends of a pair: each by its name and its own point first; an end still ambiguous, again with its
-    partner's place (never over the population rule: a small Puebla near Huntington Park is not Puebla)."""
+    """Both ends of a pair: each by its name and its list point first; an end not settled for sure, again with
+    its partner's place (geodata.context: a small Puebla near Huntington Park is still not Puebla)."""
     written = [(row["city1"].strip(), row["country1"].strip()), (row["city2"].strip(), row["country2"].strip())]
     ends: list[Place | GeocodeError] = []
     for side in (0, 1):
@@ -291,7 +303,7 @@ def _resolve_ends(
             ends.append(error)
     for side in (0, 1):
         end, other = ends[side], ends[1 - side]
-        if isinstance(other, Place) and other.has_location and isinstance(end, GeocodeError):
+        if isinstance(other, Place) and other.has_location and _context_may_change(end):
             try:
                 ends[side] = resolver.resolve_in_pair(
                     *written[side], written[1 - side], points[side], (other.lon, other.lat)
@@ -299,6 +311,12 @@ def _resolve_ends(
             except GeocodeError as error:
                 ends[side] = error
     return ends, written
+
+
+def _context_may_change(end: Place | GeocodeError) -> bool:
+    """Whether the partner may still settle an end: unplaced, or placed by the name or by the list's point for
+    the name (the same for every entry of that name), never a reviewed override or a one-candidate name."""
+    return isinstance(end, GeocodeError) or end.method in CONTEXT_OPEN
 
 
 def _import_wikipedia(

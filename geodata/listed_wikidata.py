@@ -1,7 +1,8 @@
 """Wikidata's P190 edges (2016 crawl), placed through the places of the Wikipedia lists.
 
 The crawl gives each item a label and no country or coordinate, so an item is matched to a listed place:
-- `wikidata_tie`: the edge is a Wikipedia tie: exactly one pair of the two labels' places is one;
+- `wikidata_tie`: the edge is a Wikipedia tie: exactly one pair of the two labels' places is one (a county
+  pinned at its seat counts as its seat: the Fairbanks North Star Borough and Fairbanks are one partner);
 - `wikidata_label`: the item's label names exactly one listed place (main name, or a name as the lists write
   it; an alternate name only where no listed place has it as its main name, and never a historic one, i.e. the
   main name of a place five times bigger elsewhere: Mount Pleasant is not Frostburg);
@@ -166,7 +167,7 @@ def _place_edge(
     label_placed: set[str],
 ) -> tuple[ListedTie | None, str]:
     """The tie an edge names and how it was found, or (None, "")."""
-    first, second = candidates[edge[0]], candidates[edge[1]]
+    first, second = _with_seats(candidates[edge[0]], result), _with_seats(candidates[edge[1]], result)
     existing = [result.ties[pair_key(a, b)] for a in first for b in second if a != b and pair_key(a, b) in result.ties]
     if len(existing) == 1:
         return existing[0], "wikidata_tie"
@@ -185,6 +186,17 @@ def _place_edge(
     # the weaker of the two items' methods names the edge's
     order = ["wikidata_label", "wikidata_partners", "wikidata_dominant", "wikidata_unique"]
     return tie, max(how_a, how_b, key=order.index)
+
+
+def _with_seats(found: set[str], result: ListedImport) -> set[str]:
+    """The places an item may mean, with the seat of a county pinned at its seat: Wikidata gives the Fairbanks
+    North Star Borough and Fairbanks each the ties with Pune and Yakutsk, which are one tie each, not two."""
+    seats = {
+        str(place.geonameid)
+        for place in (result.places.get(p) for p in found)
+        if place is not None and place.kind == "county" and place.geonameid is not None
+    }
+    return found | {s for s in seats if s in result.places}
 
 
 def _only_place(geocoder: Geocoder, label: str) -> Place | None:
