@@ -62,3 +62,31 @@ def test_the_population_rule_still_decides_without_context(geocoder):
     place = geocoder.resolve("Yichun", "CN")
     assert (place.admin1, place.method) == ("03", "population")
     assert geocoder.resolve("Norfolk", "US", "VA").method == "admin1"
+
+
+def test_lemberg_is_lviv(geocoder):
+    assert geocoder.resolve("Lemberg", "UA").admin1 == "15"
+
+
+def test_the_partner_does_not_overrule_a_city_25_times_bigger(geocoder):
+    _, entries = geocoder.contenders("Puebla", "MX")
+    assert by_partner(entries, (-118.225, 33.98)) is None  # Huntington Park: a town near Mexicali is not Puebla
+
+
+def test_the_partner_comes_before_the_list_point_for_the_name(geocoder):
+    # the list's one point for every Yichun is Jiangxi's; Birobidzhan's Yichun is across the Amur in Heilongjiang
+    place = geocoder.resolve_in_context("Yichun", "CN", "", chooser((115.0154, 28.3803), (132.9333, 48.8)))
+    assert (place.admin1, place.method) == ("08", "partner_near")
+
+
+def test_an_alternate_name_near_the_list_point_beats_a_far_main_name(geocoder):
+    assert geocoder.resolve("Naruto", "JP").admin1 == "04"  # by name alone: the former town in Chiba
+    place = geocoder.alternate_near("Naruto", "JP", "", (134.6084, 34.1726))
+    assert (place.name, place.admin1, place.method) == ("Narutochō-mitsuishi", "39", "list_coordinates")
+    assert geocoder.alternate_near("Naruto", "JP", "", (9.19, 45.4669)) is None  # a point far from all
+
+
+def test_mount_pleasant_is_never_frostburg(geocoder):
+    _, entries = geocoder.contenders("Mount Pleasant", "US")
+    assert "Frostburg" not in {e.name for e in entries}
+    assert geocoder.alternate_near("Mount Pleasant", "US", "", (-78.93, 39.66)) is None  # historic for Frostburg

@@ -1,0 +1,101 @@
+"""Geocoding by context on the bundled lists (issue 13): each tie's ends where that tie means them."""
+
+import pandas as pd
+import pytest
+
+from geodata.build import DATA_DIR, build
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("context-build")
+    return build(DATA_DIR, out, progress=False), out
+
+
+def ties_between(layers, a: str, b: str) -> pd.DataFrame:
+    t = layers.partnerships
+    a_side = t.city_a.str.startswith(a) & t.city_b.str.startswith(b)
+    b_side = t.city_b.str.startswith(a) & t.city_a.str.startswith(b)
+    return t[a_side | b_side]
+
+
+def end(layers, a: str, b: str) -> tuple[str, str, str]:
+    """(name, country, admin1) of the end named `b` in the one tie between `a` and `b`."""
+    rows = ties_between(layers, a, b)
+    assert len(rows) == 1, f"expected one tie {a} - {b}, found {len(rows)}"
+    row = rows.iloc[0]
+    side = "b" if row.city_b.startswith(b) and not row.city_a.startswith(b) else "a"
+    return row[f"city_{side}"], row[f"country_{side}"], row[f"admin1_{side}"]
+
+
+def test_yichun_is_two_places_each_with_its_own_ties(built):
+    layers, _ = built
+    assert end(layers, "Birobidzhan", "Yichun")[2] == "08"  # Heilongjiang, by its partner across the Amur
+    assert end(layers, "Bad Wildungen", "Yichun")[2] == "03"  # Jiangxi
+    yichuns = layers.places[(layers.places.name == "Yichun") & (layers.places.country == "CN")]
+    assert set(yichuns.admin1) == {"03", "08"} and yichuns.place_id.is_unique
+    assert "partner_near" in yichuns.set_index("admin1").loc["08", "method"]
+
+
+def test_plymouth_uk_is_twinned_with_plymouth_massachusetts(built):
+    layers, _ = built
+    rows = ties_between(layers, "Plymouth", "Plymouth")
+    us = rows[(rows.country_a == "US") | (rows.country_b == "US")].iloc[0]
+    assert "MA" in (us.admin1_a, us.admin1_b)  # not Minnesota
+
+
+def test_naruto_is_the_tokushima_city_not_the_chiba_town(built):
+    layers, _ = built
+    assert end(layers, "Lüneburg", "Naruto") == ("Narutochō-mitsuishi", "JP", "39")
+
+
+@pytest.mark.parametrize(("partner", "admin1"), [("Valkeakoski", "85"), ("Polotsk", "48")])
+def test_each_sokol_tie_has_its_own_sokol(built, partner, admin1):
+    layers, _ = built
+    assert end(layers, partner, "Sokol")[2] == admin1  # Vologda Oblast; the Moscow district
+
+
+@pytest.mark.parametrize("partner", ["Świnoujście", "Kobleve"])
+def test_heringsdorf_is_the_usedom_resort(built, partner):
+    layers, _ = built
+    assert end(layers, partner, "Seebad Heringsdorf")[2] == "12"  # Mecklenburg-Vorpommern, not Holstein
+
+
+def test_a_historic_alternate_name_never_pulls_a_tie(built):
+    layers, _ = built
+    assert end(layers, "Okaya", "Mount Pleasant")[:2] == ("Mount Pleasant", "US")  # not Frostburg, MD
+    t = layers.partnerships
+    frostburg = t[t.city_a.eq("Frostburg") | t.city_b.eq("Frostburg")]
+    assert set(frostburg.city_a) | set(frostburg.city_b) == {"Frostburg", "Viljandi"}  # its own tie, by its name
+
+
+def test_a_borough_and_its_seat_are_one_partner(built):
+    layers, _ = built
+    rows = ties_between(layers, "Yakutsk", "Fairbanks")
+    assert len(rows) == 1, "Fairbanks North Star Borough - Yakutsk (cited) and Fairbanks - Yakutsk (listed)"
+    assert rows.iloc[0].tier == "cited" and "wikipedia" in rows.iloc[0].listed_in
+    assert len(ties_between(layers, "Pune", "Fairbanks")) == 1  # Wikidata gives it to the city and the borough
+
+
+@pytest.mark.parametrize("partner", ["Vladimir", "Asahikawa", "Canterbury"])
+def test_bloomington_normal_illinois_keeps_its_ties(built, partner):
+    layers, _ = built
+    assert end(layers, partner, "Bloomington") == ("Bloomington-Normal", "US", "IL")
+
+
+def test_cases_the_rules_already_got_right_stay_right(built):
+    layers, out = built
+    assert end(layers, "Kaliningrad", "Norfolk")[1:] == ("US", "VA")
+    assert end(layers, "Toulon", "Norfolk")[1:] == ("US", "VA")  # the scraped file puts it in England
+    assert end(layers, "Dixon", "Dikson")[1:] == ("RU", "91")
+    places = layers.places
+    assert not ((places.country == "US") & (places.geometry.x > 0)).any(), "no US place in Italy (Milan)"
+    unresolved = pd.read_csv(out / "unresolved_listed.csv")
+    milan = unresolved[(unresolved.name == "Milan") & (unresolved.country == "United States")]
+    assert len(milan) and milan.reason.str.contains("ambiguous place 'Milan'").all()
+
+
+def test_every_place_says_how_it_was_chosen(built):
+    layers, _ = built
+    methods = set(";".join(layers.places["method"].fillna("")).split(";"))
+    assert {"override", "admin1", "unique", "population", "list_coordinates", "partner_near"} <= methods
