@@ -8,6 +8,8 @@ rule cannot, or where it would take every tie of the name to the biggest place:
   PARTNER_RATIO times farther (cross-border ties: Yichun, Heilongjiang - Birobidzhan; Heringsdorf - Świnoujście),
   unless another candidate is OVERRULE_RATIO times bigger (a town of 15,000 near Huntington Park is not the
   Puebla of 1.7 million).
+- `qualifier`: a name written with the place it lies in ("Kōtō (Tokyo)", "Perovo (Moscow)") means a candidate
+  within QUALIFIER_KM of that place, or in its admin1 and within QUALIFIER_ADMIN1_KM (Wulong, Chongqing).
 The partner is tried first: the bundled list coordinates are one point per written name and country (the list's
 own geocoding of the name, the same for every entry), while the partner belongs to this very tie.
 A choice is a (candidate, method) pair, or None where the context does not single one out.
@@ -15,7 +17,9 @@ A choice is a (candidate, method) pair, or None where the context does not singl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from typing import Protocol
 
 from geodata.arcs import great_circle_km
 from geodata.gazetteer import GazetteerEntry
@@ -25,6 +29,8 @@ FAR_KM = 100.0
 PARTNER_KM = 400.0
 PARTNER_RATIO = 3.0
 OVERRULE_RATIO = 25.0
+QUALIFIER_KM = 60.0
+QUALIFIER_ADMIN1_KM = 200.0
 
 Point = tuple[float, float]  # (lon, lat)
 Choice = tuple[GazetteerEntry, str]
@@ -66,3 +72,23 @@ def chooser(point: Point | None, partner: Point | None) -> Callable[[list[Gazett
         return None
 
     return choose
+
+
+class Located(Protocol):
+    """Anything with a point and an admin1: a Place."""
+
+    lon: float
+    lat: float
+    admin1: str
+
+
+def qualifier_of(written: str) -> str:
+    """The place a written name's trailing parentheses name: "Kōtō (Tokyo)" -> "Tokyo"; else ""."""
+    found = re.search(r"\(([^()]+)\)\s*$", written)
+    return found.group(1).strip() if found else ""
+
+
+def in_qualifier(point: Point, qualifier: Located, admin1: str = "") -> bool:
+    """Whether a point lies in or near the place that qualifies its name (its city, or its admin1 nearby)."""
+    distance = great_circle_km(point[0], point[1], qualifier.lon, qualifier.lat)
+    return distance <= QUALIFIER_KM or (bool(admin1) and admin1 == qualifier.admin1 and distance <= QUALIFIER_ADMIN1_KM)

@@ -18,11 +18,12 @@ Every Place says how it was chosen (`method`: override, admin1, unique, populati
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from geodata.arcs import great_circle_km
-from geodata.context import by_point
+from geodata.context import NEAR_KM, by_point
 from geodata.gazetteer import Gazetteer, GazetteerEntry, normalise_name, us_state_codes
 
 DOMINANCE = 5.0
@@ -115,6 +116,7 @@ class Geocoder:
             and (not wanted_admin1 or e.admin1 == wanted_admin1)
             and not self._historic_alternate(name, e)
         ]
+        current += [e for e in self._spellings_near(name, country, point) if e.geonameid not in known]
         if not current:
             return None
         pool = _distinct_places(sorted([*entries, *current], key=lambda e: (-e.population, e.geonameid)))
@@ -122,6 +124,16 @@ class Geocoder:
         if chosen is None or chosen[0].geonameid in known:
             return None
         return place_from_entry(chosen[0], method="list_coordinates")
+
+    def _spellings_near(self, name: str, country: str, point: tuple[float, float]) -> list[GazetteerEntry]:
+        """Places near the list's point whose name is the written one spelt another way (Guryevsk, Gur'yevsk;
+        Svetly, Svetlyy): the same letters once apostrophes, spaces and doubled letters are dropped."""
+        wanted = spelling_key(name)
+        return [
+            e
+            for e in self.gazetteer.near(point[0], point[1], NEAR_KM, country)
+            if any(spelling_key(n) == wanted for n in (e.name, *e.alt_names))
+        ]
 
     def contenders(self, name: str, country: str, admin1: str = "") -> tuple[list[Place], list[GazetteerEntry]]:
         """The places.csv rows, and else the distinct gazetteer places, that a reference may mean."""
@@ -203,6 +215,11 @@ def is_historic_name(name: str, geonameid: int | None, population: int, gazettee
         for other in gazetteer.anywhere(name)
         if other.geonameid != geonameid
     )
+
+
+def spelling_key(name: str) -> str:
+    """A name's letters with apostrophes, spaces and doubled letters dropped: transliterations' variants."""
+    return re.sub(r"(.)\1+", r"\1", normalise_name(name).replace(" ", ""))
 
 
 def is_short_form(written: str, main_name: str) -> bool:

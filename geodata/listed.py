@@ -23,9 +23,18 @@ from tqdm import tqdm
 
 from geodata.arcs import great_circle_km
 from geodata.borders import inside_country
-from geodata.context import chooser
+from geodata.context import chooser, in_qualifier, qualifier_of
 from geodata.gazetteer import country_names, normalise_name, us_state_codes
-from geodata.geocode import GeocodeError, Geocoder, Place, pair_key
+from geodata.geocode import GeocodeError, Geocoder, Place, pair_key, place_from_entry
+from geodata.listed_points import (
+    FAR_KM,
+    FAR_REVIEWED,
+    flag_far,
+    read_far_reviewed,
+    read_row_points,
+    read_source_coords,
+    region_points,
+)
 
 LISTED_DIR = "listed"
 WIKIPEDIA_PAIRS = "wikipedia_twin_towns.csv"
@@ -34,7 +43,6 @@ WIKIDATA_EDGES = "wikidata_p190_2016_edges.tsv"
 WIKIDATA_LABELS = "wikidata_p190_2016_labels.tsv"
 COUNTRY_ALIASES = "country_aliases.csv"
 HOMONYMS = "homonyms.csv"
-FAR_KM = 100.0
 # Methods the tie's partner may overrule: the biggest place of that name, or the list's point for that name.
 CONTEXT_OPEN = frozenset({"population", "list_coordinates"})
 LonLat = tuple[float, float]
@@ -69,6 +77,8 @@ class ListedImport:
     stats: dict[str, int] = field(default_factory=dict)
     written: dict[str, set[str]] = field(default_factory=dict)  # a written name (normalised) -> the places it meant
     far_keys: set[tuple[str, float, float]] = field(default_factory=set)
+    far_reviewed: dict[tuple[str, str, str], str] = field(default_factory=dict)  # far_reviewed.csv
+    region_points: set[LonLat] = field(default_factory=set)  # points the list gives to several names
 
     def add_place(self, place: Place) -> None:
         """Keep a place, adding the method that chose it this time to those that chose it before."""
@@ -182,12 +192,43 @@ class ListedPlaceResolver:
                 except GeocodeError as error:
                     first_error = first_error or error
                     continue
-                return self._nearer_alternate(place, name, code, name_admin1 or admin1, point)
+                place = self._nearer_alternate(place, name, code, name_admin1 or admin1, point)
+                qualifier = self._qualifier(written_name, code)
+                if qualifier is not None and name != written_name.strip():
+                    kept = self._in_qualifier(place, name, code, name_admin1 or admin1, qualifier)
+                    if kept is None:
+                        first_error = GeocodeError(f"no place {name!r} in or near {qualifier.name} ({code})")
+                        continue
+                    place = kept
+                return place
         assert first_error is not None
         hint = point or self._name_point(written_name, written_country)
+        qualifier = self._qualifier(written_name, targets[0][0])
+        if hint is not None and qualifier is not None and not in_qualifier(hint, qualifier):
+            raise GeocodeError(f"{first_error}; the list's point is not in or near {qualifier.name}")
         if hint is not None and not first_error.candidates:
             return self._area_from_source(written_name, targets[0][0], hint, first_error)
         raise first_error
+
+    def _qualifier(self, written_name: str, country: str) -> Place | None:
+        """The place a written name's parentheses name ("Kōtō (Tokyo)", "Perovo (Moscow)"), if it is one."""
+        named = qualifier_of(written_name)
+        if not named:
+            return None
+        try:
+            place = self.geocoder.resolve(named, country)
+        except GeocodeError:
+            return None  # "(Samtgemeinde)", "(Gmina Nowy Targ)": not a place the gazetteer knows
+        return place if place.has_location else None
+
+    def _in_qualifier(self, place: Place, name: str, country: str, admin1: str, qualifier: Place) -> Place | None:
+        """The place if it lies in or near its qualifier, else the one candidate of the name that does, else None
+        (Perovo (Moscow) is not Partizanskoye, Krasnoyarsk Krai, once called Perovo)."""
+        if in_qualifier((place.lon, place.lat), qualifier, place.admin1):
+            return place
+        _, entries = self.geocoder.contenders(name, country, admin1)
+        fitting = [e for e in entries if in_qualifier((e.lon, e.lat), qualifier, e.admin1)]
+        return place_from_entry(fitting[0], method="qualifier") if len(fitting) == 1 else None
 
     def _nearer_alternate(self, place: Place, name: str, country: str, admin1: str, point: LonLat | None) -> Place:
         """The place, unless the list's point lies far from it and near a place of that alternate name (Naruto)."""
@@ -240,49 +281,18 @@ def _wikipedia_source(written_country: str) -> str:
     )
 
 
-def _read_source_coords(path: Path) -> dict[tuple[str, str], tuple[float, float]]:
-    """The list's (lat, lng) per written (name, country): the first entry's."""
-    coords: dict[tuple[str, str], tuple[float, float]] = {}
-    for row in _coordinate_rows(path):
-        for side in ("1", "2"):
-            point = _row_point(row, side)
-            if point is not None:
-                coords.setdefault((row[f"city{side}"], row[f"country{side}"]), (point[1], point[0]))
-    return coords
-
-
-def _read_row_points(path: Path) -> dict[tuple[str, str, str, str], tuple[LonLat | None, LonLat | None]]:
-    """The list's points for each pair's two ends, as (lon, lat), keyed by the pair as written."""
-    return {
-        (row["city1"], row["country1"], row["city2"], row["country2"]): (_row_point(row, "1"), _row_point(row, "2"))
-        for row in _coordinate_rows(path)
-    }
-
-
-def _coordinate_rows(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _row_point(row: dict[str, str], side: str) -> LonLat | None:
-    try:
-        return float(row[f"lng{side}"]), float(row[f"lat{side}"])
-    except (TypeError, ValueError):
-        return None
-
-
 def import_listed(folder: Path, geocoder: Geocoder, progress: bool = True) -> ListedImport:
     """Import the Wikipedia pairs, then the Wikidata edges, from a dataset's `listed/` folder."""
     from geodata.listed_wikidata import import_wikidata  # it builds on this module's ListedImport
 
-    result = ListedImport()
-    source_coords = _read_source_coords(folder / WIKIPEDIA_COORDS)
+    result = ListedImport(
+        far_reviewed=read_far_reviewed(folder / FAR_REVIEWED), region_points=region_points(folder / WIKIPEDIA_COORDS)
+    )
+    source_coords = read_source_coords(folder / WIKIPEDIA_COORDS)
     resolver = ListedPlaceResolver(
         geocoder, read_country_aliases(folder / COUNTRY_ALIASES), source_coords, read_homonyms(folder / HOMONYMS)
     )
-    _import_wikipedia(folder / WIKIPEDIA_PAIRS, _read_row_points(folder / WIKIPEDIA_COORDS), resolver, result, progress)
+    _import_wikipedia(folder / WIKIPEDIA_PAIRS, read_row_points(folder / WIKIPEDIA_COORDS), resolver, result, progress)
     result.far_from_source.sort(key=lambda r: (-int(r["km"]), str(r["name"])))
     if (folder / WIKIDATA_EDGES).exists():
         import_wikidata(folder / WIKIDATA_EDGES, folder / WIKIDATA_LABELS, resolver, result, progress)
@@ -357,38 +367,9 @@ def _import_wikipedia(
             result.written.setdefault(normalise_name(written[side][0]), set()).add(place.place_id)
             method_key = f"wikipedia_ends_by_{place.method or 'unknown'}"
             result.stats[method_key] = result.stats.get(method_key, 0) + 1
-            _flag_far(place, written[side], points[side], result)
+            flag_far(place, written[side], points[side], result)
     result.stats.update(wikipedia_pairs=len(rows), wikipedia_resolved=resolved)
 
 
 def _unresolved(path: Path, number: int, side: str, name: str, country: str, reason: str) -> dict[str, str]:
     return {"source": path.name, "row": str(number), "side": side, "name": name, "country": country, "reason": reason}
-
-
-def _flag_far(place: Place, written: tuple[str, str], point: LonLat | None, result: ListedImport) -> None:
-    """Record a place drawn more than FAR_KM from its entry's point (once per place and point)."""
-    if point is None or not place.has_location:
-        return
-    lon, lat = point
-    distance = great_circle_km(place.lon, place.lat, lon, lat)
-    if distance <= FAR_KM:
-        return
-    key = (place.place_id, lon, lat)
-    if key in result.far_keys:
-        return
-    result.far_keys.add(key)
-    result.far_from_source.append(
-        {
-            "name": written[0],
-            "country": written[1],
-            "place_id": place.place_id,
-            "resolved_as": f"{place.name}, {place.admin1}, {place.country}",
-            "method": place.method,
-            "resolved_lat": round(place.lat, 4),
-            "resolved_lon": round(place.lon, 4),
-            "source_lat": lat,
-            "source_lon": lon,
-            "source_in_country": inside_country(lon, lat, place.country),
-            "km": round(distance),
-        }
-    )
