@@ -99,3 +99,15 @@ def test_every_place_says_how_it_was_chosen(built):
     layers, _ = built
     methods = set(";".join(layers.places["method"].fillna("")).split(";"))
     assert {"override", "admin1", "unique", "population", "list_coordinates", "partner_near"} <= methods
+
+
+def test_the_dashboard_keeps_same_name_places_apart(built):
+    from dashboard.figures.hover_texts import place_labels
+
+    layers, _ = built
+    places = layers.places
+    yichun = places[(places.name == "Yichun") & (places.country == "CN")].sort_values("admin1")
+    others = [places.loc[places.name == n, "place_id"].iloc[0] for n in ("Kyiv", "Lviv")]
+    labels = place_labels(places, [*yichun.place_id, *others])
+    assert list(labels) == ["Yichun (CN, 03)", "Yichun (CN, 08)", "Kyiv (UA)", "Lviv (UA)"]
+    assert yichun.place_id.tolist() == ["1786746", "2033413"]  # GeoNames ids: stable URL `place` ids
