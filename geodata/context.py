@@ -31,6 +31,7 @@ PARTNER_RATIO = 3.0
 OVERRULE_RATIO = 25.0
 QUALIFIER_KM = 60.0
 QUALIFIER_ADMIN1_KM = 200.0
+QUALIFIER_REGION_KM = 300.0  # a place this near its qualifier is kept even outside it: the qualifier is a region
 
 Point = tuple[float, float]  # (lon, lat)
 Choice = tuple[GazetteerEntry, str]

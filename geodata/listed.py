@@ -23,7 +23,7 @@ from tqdm import tqdm
 
 from geodata.arcs import great_circle_km
 from geodata.borders import inside_country
-from geodata.context import chooser, in_qualifier, qualifier_of
+from geodata.context import QUALIFIER_REGION_KM, chooser, in_qualifier, qualifier_of
 from geodata.gazetteer import country_names, normalise_name, us_state_codes
 from geodata.geocode import GeocodeError, Geocoder, Place, pair_key, place_from_entry
 from geodata.listed_points import (
@@ -193,7 +193,7 @@ class ListedPlaceResolver:
                     first_error = first_error or error
                     continue
                 place = self._nearer_alternate(place, name, code, name_admin1 or admin1, point)
-                qualifier = self._qualifier(written_name, code)
+                qualifier = self.qualifier(written_name, code)
                 if qualifier is not None and name != written_name.strip():
                     kept = self._in_qualifier(place, name, code, name_admin1 or admin1, qualifier)
                     if kept is None:
@@ -203,14 +203,14 @@ class ListedPlaceResolver:
                 return place
         assert first_error is not None
         hint = point or self._name_point(written_name, written_country)
-        qualifier = self._qualifier(written_name, targets[0][0])
+        qualifier = self.qualifier(written_name, targets[0][0])
         if hint is not None and qualifier is not None and not in_qualifier(hint, qualifier):
             raise GeocodeError(f"{first_error}; the list's point is not in or near {qualifier.name}")
         if hint is not None and not first_error.candidates:
             return self._area_from_source(written_name, targets[0][0], hint, first_error)
         raise first_error
 
-    def _qualifier(self, written_name: str, country: str) -> Place | None:
+    def qualifier(self, written_name: str, country: str) -> Place | None:
         """The place a written name's parentheses name ("Kōtō (Tokyo)", "Perovo (Moscow)"), if it is one."""
         named = qualifier_of(written_name)
         if not named:
@@ -222,13 +222,17 @@ class ListedPlaceResolver:
         return place if place.has_location else None
 
     def _in_qualifier(self, place: Place, name: str, country: str, admin1: str, qualifier: Place) -> Place | None:
-        """The place if it lies in or near its qualifier, else the one candidate of the name that does, else None
-        (Perovo (Moscow) is not Partizanskoye, Krasnoyarsk Krai, once called Perovo)."""
+        """The place if it lies in or near its qualifier, else the one candidate of the name that does, else the
+        place if it is within QUALIFIER_REGION_KM (the qualifier names a region: Vyborg (Saint Petersburg)), else
+        None (Perovo (Moscow) is not Partizanskoye, Krasnoyarsk Krai, once called Perovo)."""
         if in_qualifier((place.lon, place.lat), qualifier, place.admin1):
             return place
         _, entries = self.geocoder.contenders(name, country, admin1)
         fitting = [e for e in entries if in_qualifier((e.lon, e.lat), qualifier, e.admin1)]
-        return place_from_entry(fitting[0], method="qualifier") if len(fitting) == 1 else None
+        if len(fitting) == 1:
+            return place_from_entry(fitting[0], method="qualifier")
+        near = great_circle_km(place.lon, place.lat, qualifier.lon, qualifier.lat) <= QUALIFIER_REGION_KM
+        return place if near else None
 
     def _nearer_alternate(self, place: Place, name: str, country: str, admin1: str, point: LonLat | None) -> Place:
         """The place, unless the list's point lies far from it and near a place of that alternate name (Naruto)."""
@@ -367,7 +371,7 @@ def _import_wikipedia(
             result.written.setdefault(normalise_name(written[side][0]), set()).add(place.place_id)
             method_key = f"wikipedia_ends_by_{place.method or 'unknown'}"
             result.stats[method_key] = result.stats.get(method_key, 0) + 1
-            flag_far(place, written[side], points[side], result)
+            flag_far(place, written[side], points[side], result, resolver.qualifier(written[side][0], place.country))
     result.stats.update(wikipedia_pairs=len(rows), wikipedia_resolved=resolved)
 
 

@@ -5,9 +5,11 @@ The bundled coordinates give one point per written name and country (the list's 
 same for every entry), so a place far from its list's point is not always misplaced. A far place counts as
 reviewed where a rule or the reviewed table (`far_reviewed.csv`) says why the point, not the place, is wrong:
 - `override`: a reviewed homonym (`homonyms.csv`) or `places.csv` row places it;
-- `outside_country`: the list's point lies outside the place's country (Christchurch, England put in New Zealand);
+- `outside_country`: the list's point lies outside the place's country (Christchurch, England put in New Zealand;
+  Rabat, Malta put in Morocco);
 - `region_point`: the list gives that very point to other names too, or a whole-degree point: a region's centre;
 - `partner`: the tie's partner singles out this place of the name, where the list has one point for all;
+- `qualifier_point`: the list's point is the qualifier's (Vyborg (Saint Petersburg) put in Saint Petersburg);
 - `reviewed`: a row of `far_reviewed.csv`, with its reason.
 """
 
@@ -19,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geodata.arcs import great_circle_km
-from geodata.borders import inside_country
+from geodata.borders import country_at, inside_country
+from geodata.context import QUALIFIER_KM
 from geodata.geocode import Place
 
 if TYPE_CHECKING:
@@ -82,7 +85,9 @@ def _row_point(row: dict[str, str], side: str) -> LonLat | None:
         return None
 
 
-def far_review(place: Place, written: tuple[str, str], point: LonLat, result: ListedImport) -> tuple[str, str]:
+def far_review(
+    place: Place, written: tuple[str, str], point: LonLat, result: ListedImport, qualifier: Place | None = None
+) -> tuple[str, str]:
     """Why a place far from its list's point is where it is: (rule, reason), or ("", "") if nobody said."""
     reviewed = result.far_reviewed.get((*written, place.place_id))
     if reviewed:
@@ -90,16 +95,22 @@ def far_review(place: Place, written: tuple[str, str], point: LonLat, result: Li
     if "override" in place.method.split(";"):
         return "override", "a reviewed homonym or places.csv row places it"
     lon, lat = point
-    if inside_country(lon, lat, place.country) is False:
+    inside = inside_country(lon, lat, place.country)
+    elsewhere = country_at(lon, lat) if inside is None else None  # a small country the map does not draw
+    if inside is False or (elsewhere is not None and elsewhere != place.country):
         return "outside_country", f"the list's point lies outside {place.country}: it geocoded the name elsewhere"
     if point in result.region_points or (lon == int(lon) and lat == int(lat)):
         return "region_point", "the list gives this point to other names too, or a whole degree: a region's centre"
+    if qualifier is not None and great_circle_km(lon, lat, qualifier.lon, qualifier.lat) <= QUALIFIER_KM:
+        return "qualifier_point", f"the list's point is {qualifier.name}'s, which the name names, not the place's"
     if "partner_near" in place.method.split(";"):
         return "partner", "the tie's partner singles out this place of the name; the list has one point for all"
     return "", ""
 
 
-def flag_far(place: Place, written: tuple[str, str], point: LonLat | None, result: ListedImport) -> None:
+def flag_far(
+    place: Place, written: tuple[str, str], point: LonLat | None, result: ListedImport, qualifier: Place | None = None
+) -> None:
     """Record a place drawn more than FAR_KM from its entry's point (once per place and point)."""
     if point is None or not place.has_location:
         return
@@ -111,7 +122,7 @@ def flag_far(place: Place, written: tuple[str, str], point: LonLat | None, resul
     if key in result.far_keys:
         return
     result.far_keys.add(key)
-    rule, reason = far_review(place, written, point, result)
+    rule, reason = far_review(place, written, point, result, qualifier)
     result.far_from_source.append(
         {
             "name": written[0],

@@ -90,3 +90,13 @@ def test_mount_pleasant_is_never_frostburg(geocoder):
     _, entries = geocoder.contenders("Mount Pleasant", "US")
     assert "Frostburg" not in {e.name for e in entries}
     assert geocoder.alternate_near("Mount Pleasant", "US", "", (-78.93, 39.66)) is None  # historic for Frostburg
+
+
+def test_a_qualifier_names_the_place_a_name_lies_in():
+    from geodata.context import in_qualifier, qualifier_of
+    from geodata.geocode import Place
+
+    assert (qualifier_of("Kōtō (Tokyo)"), qualifier_of("Springfield, Illinois")) == ("Tokyo", "")
+    moscow = Place("524901", "Moscow", "RU", "48", "city", 55.75, 37.62, 10_000_000)
+    assert in_qualifier((37.79, 55.75), moscow)  # Perovo, a Moscow district
+    assert not in_qualifier((92.9, 55.0), moscow, "91")  # Partizanskoye, Krasnoyarsk Krai: once called Perovo

@@ -83,6 +83,11 @@ def test_bloomington_normal_illinois_keeps_its_ties(built, partner):
     assert end(layers, partner, "Bloomington") == ("Bloomington-Normal", "US", "IL")
 
 
+def test_bloomington_minnesota_keeps_izumi(built):
+    layers, _ = built
+    assert end(layers, "Izumi", "Bloomington")[1:] == ("US", "MN")  # not Indiana, where the list puts every one
+
+
 def test_cases_the_rules_already_got_right_stay_right(built):
     layers, out = built
     assert end(layers, "Kaliningrad", "Norfolk")[1:] == ("US", "VA")
@@ -111,3 +116,23 @@ def test_the_dashboard_keeps_same_name_places_apart(built):
     labels = place_labels(places, [*yichun.place_id, *others])
     assert list(labels) == ["Yichun (CN, 03)", "Yichun (CN, 08)", "Kyiv (UA)", "Lviv (UA)"]
     assert yichun.place_id.tolist() == ["1786746", "2033413"]  # GeoNames ids: stable URL `place` ids
+
+
+@pytest.mark.parametrize(("written", "lat_range"), [("Perovo (Moscow)", (55.5, 56.0)), ("Kōtō (Tokyo)", (35.5, 35.8))])
+def test_a_name_s_qualifier_keeps_it_in_that_city(built, written, lat_range):
+    layers, _ = built
+    t = layers.partnerships
+    rows = t[(t.city_a == written) | (t.city_b == written)]
+    assert len(rows)
+    lats = [r.lat_a if r.city_a == written else r.lat_b for r in rows.itertuples()]
+    assert all(lat_range[0] < lat < lat_range[1] for lat in lats)  # not Krasnoyarsk Krai, not Shiga
+
+
+def test_far_places_say_why_the_list_s_point_is_not_theirs(built):
+    _, out = built
+    far = pd.read_csv(out / "far_from_source.csv").fillna("")
+    rows = {(r.name, r.country): r for r in far.itertuples()}
+    assert rows[("Rabat", "Malta")].review == "outside_country"  # the list put it in Morocco
+    assert rows[("Christchurch", "England")].review == "outside_country"
+    assert rows[("Douglas", "United States")].review == "partner"  # Douglas, AZ - Agua Prieta; the list: Illinois
+    assert set(far.review) <= {"", "outside_country", "region_point", "partner", "qualifier_point", "override", "reviewed"}
