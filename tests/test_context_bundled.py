@@ -118,7 +118,9 @@ def test_the_dashboard_keeps_same_name_places_apart(built):
     assert yichun.place_id.tolist() == ["1786746", "2033413"]  # GeoNames ids: stable URL `place` ids
 
 
-@pytest.mark.parametrize(("written", "lat_range"), [("Perovo (Moscow)", (55.5, 56.0)), ("Kōtō (Tokyo)", (35.5, 35.8))])
+@pytest.mark.parametrize(
+    ("written", "lat_range"), [("Perovo (Moscow)", (55.5, 56.0)), ("Kōtō (Tokyo)", (35.5, 35.8))]
+)
 def test_a_name_s_qualifier_keeps_it_in_that_city(built, written, lat_range):
     layers, _ = built
     t = layers.partnerships
@@ -135,4 +137,5 @@ def test_far_places_say_why_the_list_s_point_is_not_theirs(built):
     assert rows[("Rabat", "Malta")].review == "outside_country"  # the list put it in Morocco
     assert rows[("Christchurch", "England")].review == "outside_country"
     assert rows[("Douglas", "United States")].review == "partner"  # Douglas, AZ - Agua Prieta; the list: Illinois
-    assert set(far.review) <= {"", "outside_country", "region_point", "partner", "qualifier_point", "override", "reviewed"}
+    rules = {"", "outside_country", "region_point", "partner", "qualifier_point", "override", "reviewed"}
+    assert set(far.review) <= rules
