@@ -1,11 +1,13 @@
 """The "listed" tier: twin-town pairs from Wikipedia's lists and Wikidata's P190 edges, re-geocoded offline.
 
-The scraped coordinates that came with the Wikipedia pairs are wrong for homonyms (Milan, US placed in Italy), so
-every place is geocoded again with the project's geocoder, end by end in the pair's context (geodata.context):
-the list's point for that entry settles a name only where it lies near one candidate and far from the others (so
-Milan, US, put in Italy, stays ambiguous), and the partner settles it where one candidate lies near it and the
-others far (cross-border ties). The population rule decides only where the context does not; each place keeps the
-methods that chose it. Places drawn far from their entry's point are flagged (`far_from_source`).
+The scraped coordinates that came with the Wikipedia pairs are one point per written name and country (the
+list's own geocoding of the name: every Bloomington in Indiana, Milan, US in Italy), so every place is geocoded
+again with the project's geocoder, end by end in the pair's context (geodata.context): the reviewed homonym table
+(keyed by the partner) first; a qualifier in the name ("Kōtō (Tokyo)") keeps it in that city or region; the
+partner settles it where one candidate lies near the partner and the others far (cross-border ties); the list's
+point where it lies near one candidate and far from the others (so Milan, US, put in Italy, stays ambiguous). The
+population rule decides only where the context does not; each place keeps the methods that chose it. Places drawn
+far from their entry's point are flagged with the rule that explains them, if any (geodata.listed_points).
 Wikidata's 2016 crawl gives item labels without countries: its items are matched to the places of the Wikipedia
 lists (geodata.listed_wikidata). Nothing is dropped silently: every pair or edge that cannot be placed is kept in
 `unresolved` with the reason.
@@ -151,7 +153,7 @@ class ListedPlaceResolver:
         partner_at: LonLat | None = None,
     ) -> Place:
         """Resolve one end of a pair: the reviewed homonym table, keyed by the partner, comes first; then the
-        entry's own point and the partner's place (`partner_at`) choose among the candidates."""
+        partner's place (`partner_at`) and the list's point for the name choose among the candidates."""
         pinned = self.homonyms.get((written_name, written_country, *partner))
         if pinned is not None:
             return replace(self.geocoder.resolve(*pinned), method="override")
