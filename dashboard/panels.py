@@ -92,6 +92,7 @@ class CityPanel:
     country: str
     country_name: str
     kind: str
+    admin1: str = ""  # shown only where another place shares its name and country (Yichun, Heilongjiang: 08)
     # Cited ties by status (vocabulary order), then the listed-only ties under LISTED_KEY.
     partners: dict[str, list[PartnerEntry]] = field(default_factory=dict)
     aid: list[AidEntry] = field(default_factory=list)
@@ -261,12 +262,19 @@ def city_panel_data(atlas: Atlas, place_id: str) -> CityPanel | None:
         country=place["country"],
         country_name=i18n.country_name(place["country"]),
         kind=text.label("kind", place["kind"]),
+        admin1=_homonym_admin1(atlas.layers.places, place),
         partners={s: entries for s, entries in grouped.items() if entries},
         aid=aid,
         timeline=_timeline(partners),
         networks=networks,
         sources=tuple(dict.fromkeys(every_source)),
     )
+
+
+def _homonym_admin1(places: pd.DataFrame, place: dict) -> str:
+    """The place's admin1 where another place of the layer has its name and country, else ""."""
+    same = (places["name"] == place["name"]) & (places["country"] == place["country"])
+    return str(place.get("admin1") or "") if int(same.sum()) > 1 else ""
 
 
 # --- rendering --------------------------------------------------------------------------------------------
@@ -392,7 +400,10 @@ def render_city_panel(panel: CityPanel) -> list:
         html.Header(
             [
                 html.H2(panel.name, className="panel-title"),
-                html.Div(f"{panel.country_name} · {panel.kind}", className="panel-subtitle"),
+                html.Div(
+                    " · ".join(p for p in (panel.country_name, panel.admin1, panel.kind) if p),
+                    className="panel-subtitle",
+                ),
                 html.Div(
                     text.fmt(
                         text.PANEL_SUMMARY, ties=panel.n_ties, partners=len(partner_places), countries=len(countries)

@@ -39,3 +39,9 @@ def inside_country(lon: float, lat: float, country: str) -> bool | None:
     if outline is None:
         return None
     return bool(outline.contains(Point(lon, lat)))
+
+
+def country_at(lon: float, lat: float) -> str | None:
+    """The drawn country whose (buffered) outline holds (lon, lat), or None (sea, or a country not drawn)."""
+    point = Point(lon, lat)
+    return next((code for code, outline in country_outlines().items() if outline.contains(point)), None)

@@ -150,6 +150,19 @@ class Gazetteer:
         ids = set(self.arrays["id"][rows].tolist())
         return [self.by_id[i] for i in ids]
 
+    def near(self, lon: float, lat: float, km: float, country: str) -> list[GazetteerEntry]:
+        """Places in `country` within `km` of a point (a list's point, to find the spelling it meant)."""
+        code = self._country_index.get(country)
+        if code is None:
+            return []
+        a = self.arrays
+        rows = np.flatnonzero(a["country_code"] == code)
+        lats, lons = np.radians(a["lat"][rows].astype(float)), np.radians(a["lon"][rows].astype(float))
+        la, lo = np.radians(lat), np.radians(lon)
+        h = np.sin((lats - la) / 2) ** 2 + np.cos(la) * np.cos(lats) * np.sin((lons - lo) / 2) ** 2
+        close = rows[2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(h, 1.0))) <= km]
+        return [self.entry(int(r)) for r in close.tolist()]
+
     def names_in(self, country: str) -> list[str]:
         """Every main name in a country (for 'did you mean' hints)."""
         if country not in self._names_by_country:

@@ -3,19 +3,27 @@
 Rules, in order:
 1. The reviewed override table (`places.csv`) wins: homonyms pinned to a GeoNames id, and places that are not
    cities (a state, a county, a port authority, a group of donors).
-2. Otherwise the GeoNames gazetteer: places in that country whose main name matches, or, only if none does,
-   those whose alternate name matches (Kiev, Lemberg, Odessa, Київ). admin1, when given, must match too.
-3. Several matches: the place is taken only if it is dominant (at least DOMINANCE times the population of the
-   next one, e.g. Moscow over villages called Moskva); otherwise the name is ambiguous and the error lists the
-   candidates so an editor can add admin1 or a places.csv row.
+2. Otherwise the GeoNames gazetteer: places in that country whose main name matches, or whose main name is the
+   written name with more words (a current short form: Querétaro for Santiago de Querétaro, Lake Worth for Lake
+   Worth Beach), or, only if none does, those whose alternate name matches (Kiev, Lemberg, Odessa, Київ). An
+   alternate name that is the main name of a bigger place elsewhere is a historic one (Dartmouth for Jefferson,
+   NH) and names nothing. admin1, when given, must match too.
+3. Several matches: context chooses where the caller has some (`resolve_in_context`: the list's coordinate, the
+   partner; geodata.context); else the place is taken only if it is dominant (at least DOMINANCE times the
+   population of the next one, e.g. Moscow over villages called Moskva); otherwise the name is ambiguous and the
+   error lists the candidates so an editor can add admin1 or a places.csv row.
+Every Place says how it was chosen (`method`: override, admin1, unique, population, list_coordinates, ...).
 """
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from geodata.arcs import great_circle_km
+from geodata.context import NEAR_KM, by_point
 from geodata.gazetteer import Gazetteer, GazetteerEntry, normalise_name, us_state_codes
 
 DOMINANCE = 5.0
@@ -36,6 +44,7 @@ class Place:
     population: int
     alt_names: tuple[str, ...] = ()
     geonameid: int | None = None
+    method: str = ""  # how it was chosen: override, admin1, unique, population, list_coordinates, ...
 
     @property
     def has_location(self) -> bool:
@@ -64,6 +73,7 @@ class Geocoder:
             for key in {normalise_name(name) for name in (place.name, *place.alt_names)}:
                 self._override_index.setdefault((place.country, key), []).append(place)
         self._cache: dict[tuple[str, str, str], Place] = {}
+        self._contenders: dict[tuple[str, str, str], tuple[list[Place], list[GazetteerEntry]]] = {}
 
     def resolve(self, name: str, country: str, admin1: str = "") -> Place:
         """Resolve one reference; raise GeocodeError saying why it cannot be."""
@@ -72,60 +82,156 @@ class Geocoder:
             self._cache[key] = self._resolve(*key)
         return self._cache[key]
 
-    def resolve_near(self, name: str, country: str, admin1: str, lon: float, lat: float, max_km: float = 30.0) -> Place:
-        """Resolve like `resolve`, but settle an ambiguous name by the one candidate within `max_km` of a
-        location the source gave (a scraped coordinate is a hint here, never the answer by itself)."""
-        try:
-            return self.resolve(name, country, admin1)
-        except GeocodeError as error:
-            close = [e for e in error.candidates if great_circle_km(e.lon, e.lat, lon, lat) <= max_km]
-            if len(close) != 1:
-                raise
-            return place_from_entry(close[0])
+    def resolve_in_context(
+        self, name: str, country: str, admin1: str = "", choose: Callable[[list[GazetteerEntry]], tuple] | None = None
+    ) -> Place:
+        """Resolve like `resolve`, but let `choose` (candidates -> (entry, method) or None) settle several
+        candidates before the population rule does: context first, population only where context says nothing."""
+        key = (name.strip(), country.strip().upper(), admin1.strip())
+        if choose is None:
+            return self.resolve(*key)
+        overrides, entries = self.contenders(*key)
+        if overrides or len(entries) < 2:
+            return self.resolve(*key)
+        chosen = choose(entries)
+        if chosen is None:
+            return self.resolve(*key)
+        entry, method = chosen
+        return place_from_entry(entry, method=method)
 
-    def _resolve(self, name: str, country: str, admin1: str) -> Place:
-        if not name:
-            raise GeocodeError("empty place name")
+    def alternate_near(self, name: str, country: str, admin1: str, point: tuple[float, float]) -> Place | None:
+        """The place whose current alternate name is `name` where the list's point lies near it and far from every
+        place of that main name (Naruto: GeoNames calls the Tokushima city Narutochō-mitsuishi; the only main-name
+        Naruto is a former town in Chiba, 580 km away)."""
+        overrides, entries = self.contenders(name, country, admin1)
+        if overrides:
+            return None
+        wanted_admin1 = canonical_admin1(country, admin1)
+        known = {e.geonameid for e in entries}
+        _, alternate = self.gazetteer.candidates(name, country)
+        current = [
+            e
+            for e in alternate
+            if e.geonameid not in known
+            and (not wanted_admin1 or e.admin1 == wanted_admin1)
+            and not self._historic_alternate(name, e)
+        ]
+        current += [e for e in self._spellings_near(name, country, point) if e.geonameid not in known]
+        if not current:
+            return None
+        pool = _distinct_places(sorted([*entries, *current], key=lambda e: (-e.population, e.geonameid)))
+        chosen = by_point(pool, point)
+        if chosen is None or chosen[0].geonameid in known:
+            return None
+        return place_from_entry(chosen[0], method="list_coordinates")
+
+    def _spellings_near(self, name: str, country: str, point: tuple[float, float]) -> list[GazetteerEntry]:
+        """Places near the list's point whose name is the written one spelt another way (Guryevsk, Gur'yevsk;
+        Svetly, Svetlyy): the same letters once apostrophes, spaces and doubled letters are dropped."""
+        wanted = spelling_key(name)
+        return [
+            e
+            for e in self.gazetteer.near(point[0], point[1], NEAR_KM, country)
+            if any(spelling_key(n) == wanted for n in (e.name, *e.alt_names))
+        ]
+
+    def contenders(self, name: str, country: str, admin1: str = "") -> tuple[list[Place], list[GazetteerEntry]]:
+        """The places.csv rows, and else the distinct gazetteer places, that a reference may mean."""
+        key = (name.strip(), country.strip().upper(), admin1.strip())
+        if key not in self._contenders:
+            self._contenders[key] = self._find_contenders(*key)
+        return self._contenders[key]
+
+    def _find_contenders(self, name: str, country: str, admin1: str) -> tuple[list[Place], list[GazetteerEntry]]:
         wanted_admin1 = canonical_admin1(country, admin1)
         overrides = [
             p
             for p in self._override_index.get((country, normalise_name(name)), [])
             if not wanted_admin1 or p.admin1 == wanted_admin1
         ]
-        if len(overrides) == 1:
-            return overrides[0]
-        if len(overrides) > 1:
-            ids = ", ".join(p.place_id for p in overrides)
-            raise GeocodeError(f"{name!r} ({country}) matches several places.csv rows: {ids}; give admin1")
+        if overrides:
+            return overrides, []
         primary, alternate = self.gazetteer.candidates(name, country)
         if wanted_admin1:
             primary = [e for e in primary if e.admin1 == wanted_admin1]
             alternate = [e for e in alternate if e.admin1 == wanted_admin1]
+        short = [e for e in alternate if is_short_form(name, e.name)]
+        if primary or short:
+            return [], _distinct_places(sorted(primary + short, key=lambda e: (-e.population, e.geonameid)))
         # Alternate names are a fallback only: GeoNames lists "Milan" among Syracuse's, and a bare US "Milan"
         # must stay ambiguous between the Milans, not become Syracuse.
-        chosen = _pick(primary) if primary else _pick(alternate)
+        current = [e for e in alternate if not self._historic_alternate(name, e)]
+        return [], _distinct_places(sorted(current, key=lambda e: (-e.population, e.geonameid)))
+
+    def _by_name_alone(self, name: str, country: str, entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
+        """The candidates a name alone may choose among: a short form (Clichy for Clichy-sous-Bois) competes with
+        the places whose main name it is only where it dwarfs them all (Santiago de Querétaro over a hamlet)."""
+        main = [e for e in entries if normalise_name(e.name) == normalise_name(name) or not is_short_form(name, e.name)]
+        if not main or len(main) == len(entries):
+            return entries
+        biggest_short = max(e.population for e in entries if e not in main)
+        return entries if biggest_short >= DOMINANCE * max(max(e.population for e in main), 1) else main
+
+    def _historic_alternate(self, name: str, entry: GazetteerEntry) -> bool:
+        """Whether `name`, an alternate name of `entry`, is the main name of a place elsewhere DOMINANCE times
+        bigger (Dartmouth, NS for Jefferson, NH); a renamed town keeps its old name (Novomoskovsk for Samar)."""
+        return is_historic_name(name, entry.geonameid, entry.population, self.gazetteer)
+
+    def _resolve(self, name: str, country: str, admin1: str) -> Place:
+        if not name:
+            raise GeocodeError("empty place name")
+        overrides, entries = self.contenders(name, country, admin1)
+        if len(overrides) == 1:
+            return replace(overrides[0], method="override")
+        if len(overrides) > 1:
+            ids = ", ".join(p.place_id for p in overrides)
+            raise GeocodeError(f"{name!r} ({country}) matches several places.csv rows: {ids}; give admin1")
+        entries = self._by_name_alone(name, country, entries)
+        if len(entries) == 1:
+            return place_from_entry(entries[0], method="admin1" if admin1 else "unique")
+        chosen = _pick(entries)
         if chosen is not None:
-            return place_from_entry(chosen)
-        candidates = primary or alternate
+            return place_from_entry(chosen, method="population")
         where = f"{country}" + (f", admin1 {admin1}" if admin1 else "")
-        if candidates:
+        if entries:
             listed = "; ".join(
-                f"{e.name} ({e.admin1 or '?'}, pop. {e.population:,}, GeoNames {e.geonameid})"
-                for e in sorted(candidates, key=lambda e: -e.population)[:6]
+                f"{e.name} ({e.admin1 or '?'}, pop. {e.population:,}, GeoNames {e.geonameid})" for e in entries[:6]
             )
             raise GeocodeError(
-                f"ambiguous place {name!r} in {where}: {len(candidates)} candidates ({listed}); "
+                f"ambiguous place {name!r} in {where}: {len(entries)} candidates ({listed}); "
                 "give admin1 or pin it in places.csv",
-                tuple(candidates),
+                tuple(entries),
             )
         hint = difflib.get_close_matches(name, self.gazetteer.names_in(country), n=3) if self.suggest else []
         suggestion = f" (did you mean {', '.join(repr(h) for h in hint)}?)" if hint else ""
         raise GeocodeError(f"unknown place {name!r} in {where}: not in the gazetteer nor places.csv{suggestion}")
 
 
-def _pick(entries: list[GazetteerEntry]) -> GazetteerEntry | None:
-    """The single entry, or the dominant one by population, or None."""
-    ranked = _distinct_places(sorted(entries, key=lambda e: (-e.population, e.geonameid)))
+def is_historic_name(name: str, geonameid: int | None, population: int, gazetteer: Gazetteer) -> bool:
+    """Whether `name`, an alternate name of a place, is the main name of one DOMINANCE times bigger elsewhere."""
+    key = normalise_name(name)
+    return any(
+        normalise_name(other.name) == key and other.population >= DOMINANCE * max(population, 1)
+        for other in gazetteer.anywhere(name)
+        if other.geonameid != geonameid
+    )
+
+
+def spelling_key(name: str) -> str:
+    """A name's letters with apostrophes, spaces and doubled letters dropped: transliterations' variants."""
+    return re.sub(r"(.)\1+", r"\1", normalise_name(name).replace(" ", ""))
+
+
+def is_short_form(written: str, main_name: str) -> bool:
+    """Whether a main name is the written name with words added (Santiago de Querétaro for Querétaro)."""
+    short, full = normalise_name(written).split(), normalise_name(main_name).split()
+    if not short or len(full) <= len(short):
+        return False
+    return full[: len(short)] == short or full[-len(short) :] == short
+
+
+def _pick(ranked: list[GazetteerEntry]) -> GazetteerEntry | None:
+    """The single entry, or the dominant one by population, or None (`ranked`: distinct, biggest first)."""
     if len(ranked) == 1:
         return ranked[0]
     if not ranked:
@@ -162,7 +268,7 @@ def canonical_admin1(country: str, admin1: str) -> str:
     return admin1.upper() if country == "US" else admin1
 
 
-def place_from_entry(entry: GazetteerEntry, kind: str = "city") -> Place:
+def place_from_entry(entry: GazetteerEntry, kind: str = "city", method: str = "") -> Place:
     """A Place for a gazetteer entry; its id is the GeoNames id."""
     return Place(
         place_id=str(entry.geonameid),
@@ -175,4 +281,5 @@ def place_from_entry(entry: GazetteerEntry, kind: str = "city") -> Place:
         population=entry.population,
         alt_names=entry.alt_names,
         geonameid=entry.geonameid,
+        method=method,
     )

@@ -330,6 +330,7 @@ def _places_frame(
                 "geonameid": place.geonameid if place.geonameid is not None else pd.NA,
                 "alt_names": _joined(_useful_alt_names(place.alt_names)),
                 "n_ties": int(tie_counts.get(place.place_id, 0)),
+                "method": place.method,  # how the geocoder chose it (geodata.geocode, geodata.context)
             }
         )
         geometries.append(Point(place.lon, place.lat) if place.has_location else None)

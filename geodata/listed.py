@@ -1,19 +1,23 @@
 """The "listed" tier: twin-town pairs from Wikipedia's lists and Wikidata's P190 edges, re-geocoded offline.
 
-The scraped coordinates that came with the Wikipedia pairs are wrong for homonyms (Milan, US placed in Italy), so
-every place is geocoded again with the project's geocoder. A scraped coordinate is used only as a hint to settle an
-ambiguous name (the one candidate within 30 km), and to flag places that resolve far from where the source put them.
-Wikidata's 2016 crawl gives item labels without countries: an edge is placed only where both labels name places of
-the Wikipedia lists (the tie then carries both sources), or name exactly one such place each (marked uncertain).
-Nothing is dropped silently: every pair or edge that cannot be placed is kept in `unresolved` with the reason.
+The scraped coordinates that came with the Wikipedia pairs are one point per written name and country (the
+list's own geocoding of the name: every Bloomington in Indiana, Milan, US in Italy), so every place is geocoded
+again with the project's geocoder, end by end in the pair's context (geodata.context): the reviewed homonym table
+(keyed by the partner) first; a qualifier in the name ("Kōtō (Tokyo)") keeps it in that city or region; the
+partner settles it where one candidate lies near the partner and the others far (cross-border ties); the list's
+point where it lies near one candidate and far from the others (so Milan, US, put in Italy, stays ambiguous). The
+population rule decides only where the context does not; each place keeps the methods that chose it. Places drawn
+far from their entry's point are flagged with the rule that explains them, if any (geodata.listed_points).
+Wikidata's 2016 crawl gives item labels without countries: its items are matched to the places of the Wikipedia
+lists (geodata.listed_wikidata). Nothing is dropped silently: every pair or edge that cannot be placed is kept in
+`unresolved` with the reason.
 """
 
 from __future__ import annotations
 
 import csv
 import sys
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -21,8 +25,18 @@ from tqdm import tqdm
 
 from geodata.arcs import great_circle_km
 from geodata.borders import inside_country
+from geodata.context import QUALIFIER_REGION_KM, chooser, in_qualifier, qualifier_of
 from geodata.gazetteer import country_names, normalise_name, us_state_codes
 from geodata.geocode import GeocodeError, Geocoder, Place, pair_key, place_from_entry
+from geodata.listed_points import (
+    FAR_KM,
+    FAR_REVIEWED,
+    flag_far,
+    read_far_reviewed,
+    read_row_points,
+    read_source_coords,
+    region_points,
+)
 
 LISTED_DIR = "listed"
 WIKIPEDIA_PAIRS = "wikipedia_twin_towns.csv"
@@ -31,12 +45,9 @@ WIKIDATA_EDGES = "wikidata_p190_2016_edges.tsv"
 WIKIDATA_LABELS = "wikidata_p190_2016_labels.tsv"
 COUNTRY_ALIASES = "country_aliases.csv"
 HOMONYMS = "homonyms.csv"
-HINT_KM = 30.0
-# A Wikidata label with no country is placed by name alone only if it names a big place that dwarfs every
-# other place of that name in the world (Helsinki, Wien): the tie is then marked uncertain.
-GLOBAL_MIN_POPULATION = 100_000
-GLOBAL_DOMINANCE = 20.0
-FAR_KM = 100.0
+# Methods the tie's partner may overrule: the biggest place of that name, or the list's point for that name.
+CONTEXT_OPEN = frozenset({"population", "list_coordinates"})
+LonLat = tuple[float, float]
 
 
 @dataclass
@@ -66,6 +77,18 @@ class ListedImport:
     unresolved: list[dict[str, str]] = field(default_factory=list)
     far_from_source: list[dict[str, object]] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
+    written: dict[str, set[str]] = field(default_factory=dict)  # a written name (normalised) -> the places it meant
+    far_keys: set[tuple[str, float, float]] = field(default_factory=set)
+    far_reviewed: dict[tuple[str, str, str], str] = field(default_factory=dict)  # far_reviewed.csv
+    region_points: set[LonLat] = field(default_factory=set)  # points the list gives to several names
+
+    def add_place(self, place: Place) -> None:
+        """Keep a place, adding the method that chose it this time to those that chose it before."""
+        known = self.places.get(place.place_id)
+        if known is None:
+            self.places[place.place_id] = place
+        elif place.method and place.method not in known.method.split(";"):
+            self.places[place.place_id] = replace(known, method=f"{known.method};{place.method}".strip(";"))
 
 
 def read_homonyms(path: Path) -> dict[tuple[str, str, str, str], tuple[str, str, str]]:
@@ -121,60 +144,121 @@ class ListedPlaceResolver:
             return self.countries(written_name.rsplit(",", 1)[1].strip(), "")
         return []
 
-    def resolve_in_pair(self, written_name: str, written_country: str, partner: str, partner_country: str) -> Place:
-        """Resolve one end of a pair: the reviewed homonym table, keyed by the partner, comes first."""
-        pinned = self.homonyms.get((written_name, written_country, partner, partner_country))
+    def resolve_in_pair(
+        self,
+        written_name: str,
+        written_country: str,
+        partner: tuple[str, str],
+        point: LonLat | None = None,
+        partner_at: LonLat | None = None,
+    ) -> Place:
+        """Resolve one end of a pair: the reviewed homonym table, keyed by the partner, comes first; then the
+        partner's place (`partner_at`) and the list's point for the name choose among the candidates."""
+        pinned = self.homonyms.get((written_name, written_country, *partner))
         if pinned is not None:
-            return self.geocoder.resolve(*pinned)
-        return self.resolve(written_name, written_country)
+            return replace(self.geocoder.resolve(*pinned), method="override")
+        return self.resolve(written_name, written_country, point, partner_at)
 
-    def resolve(self, written_name: str, written_country: str) -> Place:
+    def resolve(
+        self, written_name: str, written_country: str, point: LonLat | None = None, partner_at: LonLat | None = None
+    ) -> Place:
+        """Resolve a written (name, country) in the context given (the name by itself is cached); a reviewed
+        override is never reopened by context."""
         key = (written_name, written_country)
         if key not in self._cache:
             try:
-                self._cache[key] = self._resolve(written_name, written_country)
+                self._cache[key] = self._resolve(written_name, written_country, None, None)
             except GeocodeError as error:
                 self._cache[key] = error
         result = self._cache[key]
+        if (point is not None or partner_at is not None) and not (
+            isinstance(result, Place) and result.method == "override"
+        ):
+            return self._resolve(written_name, written_country, point, partner_at)
         if isinstance(result, GeocodeError):
             raise result
         return result
 
-    def _resolve(self, written_name: str, written_country: str) -> Place:
+    def _resolve(
+        self, written_name: str, written_country: str, point: LonLat | None, partner_at: LonLat | None
+    ) -> Place:
         targets = self.countries(written_country, written_name)
         if not targets:
             raise GeocodeError(f"unknown country {written_country!r}")
-        hint = self.source_coords.get((written_name, written_country))
-        # The scraped coordinate was looked up from the written name: it can settle "Suzhou, Jiangsu" but is only a
-        # guess for a bare "Bloomington" (it put Bloomington, Illinois in Indiana), so bare names get no hint.
-        qualified = any(mark in written_name for mark in (",", "(", " – "))
+        choose = chooser(point, partner_at)
         first_error: GeocodeError | None = None
         for code, admin1 in targets:
             for name, name_admin1 in name_variants(written_name, code):
                 try:
-                    if hint is not None and qualified:
-                        # source coordinates are (lat, lng); the geocoder takes lon first
-                        return self.geocoder.resolve_near(name, code, name_admin1 or admin1, hint[1], hint[0], HINT_KM)
-                    return self.geocoder.resolve(name, code, name_admin1 or admin1)
+                    place = self.geocoder.resolve_in_context(name, code, name_admin1 or admin1, choose)
                 except GeocodeError as error:
                     first_error = first_error or error
+                    continue
+                place = self._nearer_alternate(place, name, code, name_admin1 or admin1, point)
+                qualifier = self.qualifier(written_name, code)
+                if qualifier is not None and name != written_name.strip():
+                    kept = self._in_qualifier(place, name, code, name_admin1 or admin1, qualifier)
+                    if kept is None:
+                        first_error = GeocodeError(f"no place {name!r} in or near {qualifier.name} ({code})")
+                        continue
+                    place = kept
+                return place
         assert first_error is not None
+        hint = point or self._name_point(written_name, written_country)
+        qualifier = self.qualifier(written_name, targets[0][0])
+        if hint is not None and qualifier is not None and not in_qualifier(hint, qualifier):
+            raise GeocodeError(f"{first_error}; the list's point is not in or near {qualifier.name}")
         if hint is not None and not first_error.candidates:
             return self._area_from_source(written_name, targets[0][0], hint, first_error)
         raise first_error
 
-    def _area_from_source(
-        self, written_name: str, country: str, hint: tuple[float, float], error: GeocodeError
-    ) -> Place:
+    def qualifier(self, written_name: str, country: str) -> Place | None:
+        """The place a written name's parentheses name ("Kōtō (Tokyo)", "Perovo (Moscow)"), if it is one."""
+        named = qualifier_of(written_name)
+        if not named:
+            return None
+        try:
+            place = self.geocoder.resolve(named, country)
+        except GeocodeError:
+            return None  # "(Samtgemeinde)", "(Gmina Nowy Targ)": not a place the gazetteer knows
+        return place if place.has_location else None
+
+    def _in_qualifier(self, place: Place, name: str, country: str, admin1: str, qualifier: Place) -> Place | None:
+        """The place if it lies in or near its qualifier, else the one candidate of the name that does, else the
+        place if it is within QUALIFIER_REGION_KM (the qualifier names a region: Vyborg (Saint Petersburg)), else
+        None (Perovo (Moscow) is not Partizanskoye, Krasnoyarsk Krai, once called Perovo)."""
+        if in_qualifier((place.lon, place.lat), qualifier, place.admin1):
+            return place
+        _, entries = self.geocoder.contenders(name, country, admin1)
+        fitting = [e for e in entries if in_qualifier((e.lon, e.lat), qualifier, e.admin1)]
+        if len(fitting) == 1:
+            return place_from_entry(fitting[0], method="qualifier")
+        near = great_circle_km(place.lon, place.lat, qualifier.lon, qualifier.lat) <= QUALIFIER_REGION_KM
+        return place if near else None
+
+    def _nearer_alternate(self, place: Place, name: str, country: str, admin1: str, point: LonLat | None) -> Place:
+        """The place, unless the list's point lies far from it and near a place of that alternate name (Naruto)."""
+        if point is None or not place.has_location or place.method == "override":
+            return place
+        if great_circle_km(place.lon, place.lat, *point) <= FAR_KM:
+            return place
+        return self.geocoder.alternate_near(name, country, admin1, point) or place
+
+    def _name_point(self, written_name: str, written_country: str) -> LonLat | None:
+        """The list's point for a written name, as (lon, lat), from any of its entries."""
+        found = self.source_coords.get((written_name, written_country))
+        return (found[1], found[0]) if found is not None else None
+
+    def _area_from_source(self, written_name: str, country: str, hint: LonLat, error: GeocodeError) -> Place:
         """A place the gazetteer does not hold (a municipality, a district, a county), located by the list's own
         coordinate, but only where that coordinate lies in the stated country (so Milan, US in Italy is refused)."""
-        lat, lon = hint
+        lon, lat = hint
         inside = inside_country(lon, lat, country)
         if not inside:
             why = "lies outside" if inside is False else "cannot be checked against"
             raise GeocodeError(f"{error}; the list's coordinate ({lat:.4f}, {lon:.4f}) {why} {country}")
         slug = "-".join(normalise_name(written_name).split())
-        return Place(f"area:{country}:{slug}", written_name, country, "", "area", lat, lon, 0, (), None)
+        return Place(f"area:{country}:{slug}", written_name, country, "", "area", lat, lon, 0, (), None, "area")
 
 
 def name_variants(written: str, country: str) -> list[tuple[str, str]]:
@@ -203,36 +287,57 @@ def _wikipedia_source(written_country: str) -> str:
     )
 
 
-def _read_source_coords(path: Path) -> dict[tuple[str, str], tuple[float, float]]:
-    coords: dict[tuple[str, str], tuple[float, float]] = {}
-    if not path.exists():
-        return coords
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            for side in ("1", "2"):
-                try:
-                    point = (float(row[f"lat{side}"]), float(row[f"lng{side}"]))
-                except (TypeError, ValueError):
-                    continue
-                coords.setdefault((row[f"city{side}"], row[f"country{side}"]), point)
-    return coords
-
-
 def import_listed(folder: Path, geocoder: Geocoder, progress: bool = True) -> ListedImport:
     """Import the Wikipedia pairs, then the Wikidata edges, from a dataset's `listed/` folder."""
-    result = ListedImport()
-    source_coords = _read_source_coords(folder / WIKIPEDIA_COORDS)
+    from geodata.listed_wikidata import import_wikidata  # it builds on this module's ListedImport
+
+    result = ListedImport(
+        far_reviewed=read_far_reviewed(folder / FAR_REVIEWED), region_points=region_points(folder / WIKIPEDIA_COORDS)
+    )
+    source_coords = read_source_coords(folder / WIKIPEDIA_COORDS)
     resolver = ListedPlaceResolver(
         geocoder, read_country_aliases(folder / COUNTRY_ALIASES), source_coords, read_homonyms(folder / HOMONYMS)
     )
-    _import_wikipedia(folder / WIKIPEDIA_PAIRS, resolver, result, progress)
-    _flag_far_from_source(resolver, source_coords, result)
+    _import_wikipedia(folder / WIKIPEDIA_PAIRS, read_row_points(folder / WIKIPEDIA_COORDS), resolver, result, progress)
+    result.far_from_source.sort(key=lambda r: (-int(r["km"]), str(r["name"])))
     if (folder / WIKIDATA_EDGES).exists():
-        _import_wikidata(folder / WIKIDATA_EDGES, folder / WIKIDATA_LABELS, resolver, result, progress)
+        import_wikidata(folder / WIKIDATA_EDGES, folder / WIKIDATA_LABELS, resolver, result, progress)
     return result
 
 
-def _import_wikipedia(path: Path, resolver: ListedPlaceResolver, result: ListedImport, progress: bool) -> None:
+def _resolve_ends(
+    row: dict[str, str], points: tuple[LonLat | None, LonLat | None], resolver: ListedPlaceResolver
+) -> tuple[list[Place | GeocodeError], list[tuple[str, str]]]:
+    """Both ends of a pair: each by its name and its list point first; an end not settled for sure, again with
+    its partner's place (geodata.context: a small Puebla near Huntington Park is still not Puebla)."""
+    written = [(row["city1"].strip(), row["country1"].strip()), (row["city2"].strip(), row["country2"].strip())]
+    ends: list[Place | GeocodeError] = []
+    for side in (0, 1):
+        try:
+            ends.append(resolver.resolve_in_pair(*written[side], written[1 - side], points[side]))
+        except GeocodeError as error:
+            ends.append(error)
+    for side in (0, 1):
+        end, other = ends[side], ends[1 - side]
+        if isinstance(other, Place) and other.has_location and _context_may_change(end):
+            try:
+                ends[side] = resolver.resolve_in_pair(
+                    *written[side], written[1 - side], points[side], (other.lon, other.lat)
+                )
+            except GeocodeError as error:
+                ends[side] = error
+    return ends, written
+
+
+def _context_may_change(end: Place | GeocodeError) -> bool:
+    """Whether the partner may still settle an end: unplaced, or placed by the name or by the list's point for
+    the name (the same for every entry of that name), never a reviewed override or a one-candidate name."""
+    return isinstance(end, GeocodeError) or end.method in CONTEXT_OPEN
+
+
+def _import_wikipedia(
+    path: Path, row_points: dict, resolver: ListedPlaceResolver, result: ListedImport, progress: bool
+) -> None:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     resolved = 0
@@ -242,37 +347,18 @@ def _import_wikipedia(path: Path, resolver: ListedPlaceResolver, result: ListedI
         ),
         start=2,
     ):
-        ends = []
-        for side, other in (("1", "2"), ("2", "1")):
-            name, country = row[f"city{side}"].strip(), row[f"country{side}"].strip()
-            try:
-                ends.append(
-                    resolver.resolve_in_pair(name, country, row[f"city{other}"].strip(), row[f"country{other}"].strip())
-                )
-            except GeocodeError as error:
-                result.unresolved.append(
-                    {
-                        "source": path.name,
-                        "row": str(number),
-                        "side": side,
-                        "name": name,
-                        "country": country,
-                        "reason": str(error),
-                    }
-                )
-        if len(ends) != 2:
-            continue
+        key = (row["city1"], row["country1"], row["city2"], row["country2"])
+        points = row_points.get(key, (None, None))
+        ends, written = _resolve_ends(row, points, resolver)
+        for side, end in enumerate(ends):
+            if isinstance(end, GeocodeError):
+                result.unresolved.append(_unresolved(path, number, str(side + 1), *written[side], str(end)))
         page, partner = ends
+        if not isinstance(page, Place) or not isinstance(partner, Place):
+            continue
         if page.place_id == partner.place_id:
             result.unresolved.append(
-                {
-                    "source": path.name,
-                    "row": str(number),
-                    "side": "",
-                    "name": page.name,
-                    "country": page.country,
-                    "reason": "both ends resolve to the same place",
-                }
+                _unresolved(path, number, "", page.name, page.country, "both ends resolve to the same place")
             )
             continue
         resolved += 1
@@ -282,131 +368,14 @@ def _import_wikipedia(path: Path, resolver: ListedPlaceResolver, result: ListedI
         tie.in_wikipedia = True
         tie.listed_by.add(page.place_id)  # the pair sits on the page (or list section) of its first city
         tie.sources[_wikipedia_source(row["country1"])] = None
-        result.places[page.place_id] = page
-        result.places[partner.place_id] = partner
+        for side, place in enumerate(ends):
+            result.add_place(place)
+            result.written.setdefault(normalise_name(written[side][0]), set()).add(place.place_id)
+            method_key = f"wikipedia_ends_by_{place.method or 'unknown'}"
+            result.stats[method_key] = result.stats.get(method_key, 0) + 1
+            flag_far(place, written[side], points[side], result, resolver.qualifier(written[side][0], place.country))
     result.stats.update(wikipedia_pairs=len(rows), wikipedia_resolved=resolved)
 
 
-def _flag_far_from_source(resolver: ListedPlaceResolver, source_coords: dict, result: ListedImport) -> None:
-    for (name, country), (lat, lng) in source_coords.items():
-        try:
-            place = resolver.resolve(name, country)
-        except GeocodeError:
-            continue
-        if not place.has_location:
-            continue
-        distance = great_circle_km(place.lon, place.lat, lng, lat)
-        if distance > FAR_KM:
-            result.far_from_source.append(
-                {
-                    "name": name,
-                    "country": country,
-                    "resolved_as": f"{place.name}, {place.admin1}, {place.country}",
-                    "resolved_lat": round(place.lat, 4),
-                    "resolved_lon": round(place.lon, 4),
-                    "source_lat": lat,
-                    "source_lon": lng,
-                    "km": round(distance),
-                }
-            )
-    result.far_from_source.sort(key=lambda r: -r["km"])
-
-
-def _import_wikidata(
-    edges_path: Path, labels_path: Path, resolver: ListedPlaceResolver, result: ListedImport, progress: bool
-) -> None:
-    labels: dict[str, str] = {}
-    with labels_path.open(encoding="utf-8") as handle:
-        for line in handle:
-            qid, _, label = line.rstrip("\n").partition("\t")
-            labels[qid] = label
-    by_name: dict[str, set[str]] = defaultdict(set)
-    for place in result.places.values():
-        for name in (place.name, *place.alt_names):
-            by_name[normalise_name(name)].add(place.place_id)
-    for (written, _country), place in _resolved_written_names(resolver):
-        if place.place_id in result.places:
-            by_name[normalise_name(written)].add(place.place_id)
-    with edges_path.open(encoding="utf-8") as handle:
-        edges = [line.split() for line in handle if line.strip()]
-    placed = 0
-    label_placed: set[str] = set()
-    for number, edge in enumerate(
-        tqdm(
-            edges, desc="matching Wikidata edges", unit="edge", file=sys.stderr, disable=not progress, mininterval=0.5
-        ),
-        start=1,
-    ):
-        source_id, target_id = edge[0], edge[1]
-        names = (labels.get(source_id, ""), labels.get(target_id, ""))
-        candidates = [by_name.get(normalise_name(n), set()) if n else set() for n in names]
-        for side, name in enumerate(names):
-            if name and not candidates[side]:
-                place = _globally_dominant(resolver.geocoder, name)
-                if place is not None:
-                    result.places.setdefault(place.place_id, place)
-                    candidates[side] = {place.place_id}
-                    label_placed.add(place.place_id)
-        tie = _match_edge(candidates, result, label_placed)
-        if tie is None:
-            reason = _edge_reason(names, candidates)
-            result.unresolved.append(
-                {
-                    "source": edges_path.name,
-                    "row": str(number),
-                    "side": "",
-                    "name": f"{names[0] or source_id} -> {names[1] or target_id}",
-                    "country": "",
-                    "reason": reason,
-                }
-            )
-            continue
-        placed += 1
-        tie.in_wikidata = True
-        source_place = tie.place_a if tie.place_a in candidates[0] else tie.place_b
-        tie.listed_by.add(source_place)
-        tie.sources[f"https://www.wikidata.org/wiki/{source_id}"] = None
-    result.stats.update(wikidata_edges=len(edges), wikidata_resolved=placed)
-
-
-def _resolved_written_names(resolver: ListedPlaceResolver):
-    return [(key, value) for key, value in resolver._cache.items() if isinstance(value, Place)]
-
-
-def _globally_dominant(geocoder: Geocoder, label: str) -> Place | None:
-    """The one big place a country-less label can mean, or None (see GLOBAL_DOMINANCE)."""
-    entries = sorted(geocoder.gazetteer.anywhere(label), key=lambda e: -e.population)
-    if not entries or entries[0].population < GLOBAL_MIN_POPULATION:
-        return None
-    if len(entries) > 1 and entries[0].population < GLOBAL_DOMINANCE * max(entries[1].population, 1):
-        return None
-    return place_from_entry(entries[0])
-
-
-def _match_edge(candidates: list[set[str]], result: ListedImport, label_placed: set[str]) -> ListedTie | None:
-    """The Wikipedia tie both labels name, else a new tie if each label names exactly one listed place."""
-    first, second = candidates
-    existing = [result.ties[pair_key(a, b)] for a in first for b in second if a != b and pair_key(a, b) in result.ties]
-    if len(existing) == 1:
-        return existing[0]
-    if len(first) == 1 and len(second) == 1 and first != second and not existing:
-        (a,), (b,) = first, second
-        tie = result.ties.setdefault(pair_key(a, b), ListedTie(a, b))
-        tie.name_matched = not tie.in_wikipedia
-        tie.label_placed = bool({a, b} & label_placed)
-        return tie
-    return None
-
-
-def _edge_reason(names: tuple[str, str], candidates: list[set[str]]) -> str:
-    for name, found in zip(names, candidates):
-        if not name:
-            return "Wikidata item has no label in the 2016 crawl"
-        if not found:
-            return (
-                f"label {name!r} names no place of the Wikipedia lists; the 2016 crawl gives no country, so it "
-                "is not geocoded by name alone"
-            )
-        if len(found) > 1:
-            return f"label {name!r} names {len(found)} places of the Wikipedia lists: ambiguous without a country"
-    return "the labels match several Wikipedia ties"
+def _unresolved(path: Path, number: int, side: str, name: str, country: str, reason: str) -> dict[str, str]:
+    return {"source": path.name, "row": str(number), "side": side, "name": name, "country": country, "reason": reason}

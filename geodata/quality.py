@@ -18,6 +18,7 @@ import pandas as pd
 
 from geodata.derived import tag_counts
 from geodata.layers import Layers
+from geodata.placement import placement_figures, placement_section, read_before
 
 UA_RU = frozenset({"UA", "RU"})
 STILL_SHOWN_ACTIVE = frozenset({"active", "unknown"})
@@ -181,6 +182,7 @@ def write_report(layers: Layers, build_dir: Path, out: Path, data_dir: Path | No
         "labels without countries, so an edge is placed only through the places of the Wikipedia lists.",
         f"- Entries not placed (in `unresolved_listed.csv`, each with its reason): {len(missing):,}.",
         f"- Data problems in the curated files: {len(layers.problems)}.\n",
+        *placement_section(placement_figures(stats, layers.places, far), read_before()),
         *tags_section(ties),
         *audit_section(data_dir),
         *ua_ru_by_section(ties),
@@ -195,10 +197,11 @@ def write_report(layers: Layers, build_dir: Path, out: Path, data_dir: Path | No
         "## Dates the sources disagree on\n",
         _table(conflicts, ["city_a", "city_b", "since", "status_date", "disputed_dates", "note"]),
         "## Places far from where the source put them\n",
-        f"{len(far):,} places resolve more than 100 km from the coordinate the scraped list gave. Most are the "
-        "list's mistakes for homonyms (a US Milan placed in Italy); the project's geocoder uses the name, country "
-        "and admin1, never that coordinate alone.\n",
-        _table(far, ["name", "country", "resolved_as", "source_lat", "source_lon", "km"])
+        f"{len(far):,} places resolve more than 100 km from the coordinate the scraped list gave. The list gives one "
+        "point per written name (its own geocoding of the name), so many are its mistakes (a US Milan placed in "
+        "Italy); `review` says which rule or reviewed row explains each one, and a blank one is not yet reviewed.\n",
+        _table(far, ["name", "country", "resolved_as", "method", "km", "review"] if "review" in far else
+               ["name", "country", "resolved_as", "source_lat", "source_lon", "km"])
         if not far.empty
         else "_none_\n",
         "## Why entries were not placed\n",

@@ -88,8 +88,21 @@ def tie_hover_texts(partnerships: pd.DataFrame) -> np.ndarray:
     return np.array(texts, dtype=object)
 
 
+def homonym_admin1(places: pd.DataFrame) -> dict[str, str]:
+    """Place id -> admin1 of the places that share their name and country with another (Yichun, CN: 03, 08)."""
+    if "admin1" not in places:
+        return {}
+    admin1 = places["admin1"].fillna("").astype(str)
+    shared = places.duplicated(["name", "country"], keep=False) & admin1.ne("")
+    return dict(zip(places.loc[shared, "place_id"].astype(str), admin1[shared]))
+
+
 def place_labels(places: pd.DataFrame, place_ids: list[str]) -> np.ndarray:
-    """Per place code of the index: "Name (CC)"."""
+    """Per place code of the index: "Name (CC)", or "Name (CC, admin1)" where two places share name and country."""
     column = places[i18n.name_column("name", places.columns)]
-    names = {str(pid): f"{name} ({cc})" for pid, name, cc in zip(places["place_id"], column, places["country"])}
+    homonyms = homonym_admin1(places)
+    names = {
+        str(pid): f"{name} ({cc}, {homonyms[str(pid)]})" if str(pid) in homonyms else f"{name} ({cc})"
+        for pid, name, cc in zip(places["place_id"], column, places["country"])
+    }
     return np.array([names.get(pid, pid) for pid in place_ids], dtype=object)
