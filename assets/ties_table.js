@@ -58,6 +58,11 @@
     // The map of the same view first: the rows (11 MB of JSON to read on the first load) and the grid's filtering
     // would otherwise hold up its drawing.
     var mapFirst = window.dash_clientside.ties.whenDrawn(view.query || "", MAP_WAIT_MS);
+    if (!view.pack) { // a dataset too big to pack: the rows in view come with the view
+      shown.inView = null;
+      shown.key = null;
+      return mapFirst.then(function () { refilter(); return view.yours || []; });
+    }
     return mapFirst.then(function () { return loadRows(view.pack); }).then(function (pack) {
       var bundled = view.rows !== null && view.rows !== undefined;
       shown.inView = bundled ? inViewOf(view.rows, pack.size) : null;

@@ -188,3 +188,14 @@ def test_map_highlights_the_selected_place(mini_env):
     selected = [t for t in figure["data"] if t.get("legendgroup") == "selected"]
     assert len(decode_typed_array(selected[0]["lon"])) == 3  # Kyiv has one tie in the mini data
     assert figure["data"][-1]["text"] == ["Kyiv"]
+
+
+def test_a_dataset_too_big_to_pack_sends_its_tables_rows_per_view(mini_env, monkeypatch):
+    """Beyond PACKED_ROWS_LIMIT ties the page is not asked to hold every row: the first rows in view come with the
+    view, and the note says how many are left out."""
+    monkeypatch.setattr(table_rows, "PACKED_ROWS_LIMIT", 3)
+    monkeypatch.setattr(table_rows, "TABLE_LIMIT", 2)
+    shown, note = table.table_view(mini_env, "")
+    assert shown["pack"] is None and shown["rows"] is None
+    assert [r["city_a"] for r in shown["yours"]] == ["Anchorage", "Bloomington-Normal"]  # cited first, then by place
+    assert "2 of the 6" in note

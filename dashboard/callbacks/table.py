@@ -26,7 +26,9 @@ def rows_for_view(
     if yours is not None and upload_mode == "alone":  # the table's cap and its note are of your ties
         return yours[: table.TABLE_LIMIT], table.table_note(len(yours), table.TABLE_LIMIT, yours=True)
     mask = atlas.index.mask(view)
-    return (yours or []) + table.rows_in_view(atlas.table_rows, atlas.table_order, mask, limit=None), ""
+    limit = table.TABLE_LIMIT if atlas.index.size > table.PACKED_ROWS_LIMIT else None
+    rows = table.rows_in_view(atlas.table_rows, atlas.table_order, mask, limit=limit)
+    return (yours or []) + rows, table.table_note(int(mask.sum()), limit) if limit else ""
 
 
 def table_view(
@@ -34,15 +36,21 @@ def table_view(
 ) -> tuple[dict[str, Any], str]:
     """What the browser's table shows for a view: the rows pack (every bundled tie's row, fetched once), which of
     its rows are in view (none when your ties are shown alone), and your rows in view, sent whole; and the note.
-    assets/ties_table.js filters the grid with it, in the table's order."""
+    assets/ties_table.js filters the grid with it, in the table's order.
+
+    A dataset of more than PACKED_ROWS_LIMIT ties is not packed (its rows would be tens of megabytes for the page
+    to read): its first TABLE_LIMIT rows in view are sent with each view instead, with the note saying so."""
     view = parse_query(query).view
     yours = uploaded_table_rows(uploaded, view)
-    url = pack_url(atlas, "rows", i18n.lang_or_default(lang))
-    shown = {"pack": url, "rows": None, "yours": yours or [], "query": query or ""}
+    shown = {"pack": None, "rows": None, "yours": yours or [], "query": query or ""}
     if yours is not None and upload_mode == "alone":  # the table's cap and its note are of your ties
         return {**shown, "yours": yours[: table.TABLE_LIMIT]}, table.table_note(len(yours), table.TABLE_LIMIT, True)
+    if atlas.index.size > table.PACKED_ROWS_LIMIT:
+        rows, note = rows_for_view(atlas, query, uploaded, upload_mode)
+        return {**shown, "yours": rows}, note
     rows = np.flatnonzero(atlas.index.mask(view))
-    return {**shown, "rows": rows_spec(rows, atlas.index.size)}, ""
+    url = pack_url(atlas, "rows", i18n.lang_or_default(lang))
+    return {**shown, "pack": url, "rows": rows_spec(rows, atlas.index.size)}, ""
 
 
 def download_links(query: str | None) -> tuple[str, str, str]:
