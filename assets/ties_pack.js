@@ -10,7 +10,7 @@
   "use strict";
   var REFERENCE_KEY = "_ties";
   var PLACES_KEY = "_places";
-  var packs = {}; // URL -> Promise of the decoded pack
+  var packs = {}; // URL -> Promise of the pack, made ready
   var drawn = {}; // view query -> {promise, resolve}: settled once the map of that view has been handed to Plotly
 
   function bytesOf(base64) {
@@ -24,20 +24,26 @@
     return new Float32Array(bytesOf(spec.bdata).buffer);
   }
 
-  function loadPack(url) {
+  function fetchPack(url, prepare) {
+    // A pack fetched once per URL and made ready by `prepare`: a Promise, kept unless it fails (a later change
+    // tries again). The table's rows pack (assets/ties_table.js) comes through here too.
     if (!packs[url]) {
       packs[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
-        if (!response.ok) { throw new Error("ties pack: HTTP " + response.status); }
+        if (!response.ok) { throw new Error(url + ": HTTP " + response.status); }
         return response.json();
-      }).then(function (pack) {
-        ["lon_a", "lat_a", "lon_b", "lat_b", "mid_lon", "mid_lat", "place_lon", "place_lat"].forEach(function (name) {
-          pack[name] = float32Of(pack[name]);
-        });
-        return pack;
-      });
-      packs[url].catch(function () { delete packs[url]; }); // a later change tries again
+      }).then(prepare);
+      packs[url].catch(function () { delete packs[url]; });
     }
     return packs[url];
+  }
+
+  function loadPack(url) {
+    return fetchPack(url, function (pack) {
+      ["lon_a", "lat_a", "lon_b", "lat_b", "mid_lon", "mid_lat", "place_lon", "place_lat"].forEach(function (name) {
+        pack[name] = float32Of(pack[name]);
+      });
+      return pack;
+    });
   }
 
   function rowsOf(spec) {
@@ -219,6 +225,9 @@
   }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
-    ties: { draw: draw, whenDrawn: whenDrawn, rowsOf: rowsOf, bytesOf: bytesOf, loadPack: loadPack, filled: filled }
+    ties: {
+      draw: draw, whenDrawn: whenDrawn, fetchPack: fetchPack, rowsOf: rowsOf, bytesOf: bytesOf, loadPack: loadPack,
+      filled: filled
+    }
   });
 })();

@@ -8,27 +8,20 @@
   "use strict";
   var TABLE_ID = "ties-table";
   var MAP_WAIT_MS = 4000; // the longest the table waits for the map of its view
-  var packs = {}; // URL -> Promise of {size, rows in the table's order}
   var shown = { inView: null, key: null }; // what the grid holds now, and which of its bundled rows are in view
 
   function loadRows(url) {
-    if (!packs[url]) {
-      packs[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
-        if (!response.ok) { throw new Error("rows pack: HTTP " + response.status); }
-        return response.json();
-      }).then(function (pack) {
-        var order = new Int32Array(window.dash_clientside.ties.bytesOf(pack.order.bdata).buffer);
-        var ordered = new Array(order.length);
-        for (var i = 0; i < order.length; i++) {
-          var row = pack.rows[order[i]];
-          row._row = order[i]; // the tie's row in the index: what the view's bitset names
-          ordered[i] = row;
-        }
-        return { size: pack.size, ordered: ordered };
-      });
-      packs[url].catch(function () { delete packs[url]; });
-    }
-    return packs[url];
+    // {size, rows in the table's order}, each row knowing its tie's row in the index (what a view's bitset names).
+    return window.dash_clientside.ties.fetchPack(url, function (pack) {
+      var order = new Int32Array(window.dash_clientside.ties.bytesOf(pack.order.bdata).buffer);
+      var ordered = new Array(order.length);
+      for (var i = 0; i < order.length; i++) {
+        var row = pack.rows[order[i]];
+        row._row = order[i];
+        ordered[i] = row;
+      }
+      return { size: pack.size, ordered: ordered };
+    });
   }
 
   function inViewOf(spec, size) {

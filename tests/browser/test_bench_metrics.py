@@ -34,4 +34,5 @@ def test_plotly_draws_and_filter_change_bytes_are_measured(hooked, live_server):
     for view in ("country", "all"):
         assert result.requests_per_filter_change[view] >= 1  # at least the map's callback
         assert result.bytes_per_filter_change[view] > 1000  # a figure, not just headers
-    assert result.bytes_per_filter_change["all"] > result.bytes_per_filter_change["country"]
+        # the ties are not sent again on a change: the page fetched them once (the bundled ties pack is over 1 MB)
+        assert result.bytes_per_filter_change[view] < 200_000
