@@ -193,10 +193,28 @@
     return drawn[query];
   }
 
+  var handed = []; // views whose figures were handed to Dash and wait for Plotly to draw them
+  var listening = false;
+
+  function listen() {
+    // Once the graph exists, each Plotly draw settles the views handed to it (its first draw waits for the base
+    // map to load, so the end of this callback is not the end of the drawing).
+    if (listening) { return; }
+    var gd = document.querySelector("#map-graph .js-plotly-plot");
+    if (!gd || !gd.on) { requestAnimationFrame(listen); return; }
+    listening = true;
+    gd.on("plotly_afterplot", function () {
+      var done = handed;
+      handed = [];
+      done.forEach(function (entry) { entry.resolve(); });
+    });
+  }
+
   function markDrawn(query) {
-    // Plotly draws when Dash hands it the figure, just after this callback returns: settle after the next frame.
     var entry = drawnEntry(query);
-    requestAnimationFrame(function () { setTimeout(entry.resolve, 0); });
+    handed.push(entry);
+    listen();
+    setTimeout(entry.resolve, 5000); // a figure Plotly had already drawn: no draw will come
     setTimeout(function () { if (drawn[query] === entry) { delete drawn[query]; } }, 10000);
   }
 

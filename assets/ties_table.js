@@ -7,8 +7,9 @@
 (function () {
   "use strict";
   var TABLE_ID = "ties-table";
-  var MAP_WAIT_MS = 4000; // the longest the table waits for the map of its view
-  var shown = { inView: null, key: null }; // what the grid holds now, and which of its bundled rows are in view
+  var MAP_WAIT_MS = 6000; // the longest the table waits for the map of its view
+  // What the grid holds now, which of its bundled rows are in view, and the latest view asked for.
+  var shown = { inView: null, key: null, turn: 0 };
 
   function loadRows(url) {
     // {size, rows in the table's order}, each row knowing its tie's row in the index (what a view's bitset names).
@@ -45,31 +46,47 @@
     });
   }
 
+  function setRows(rows) {
+    window.dash_clientside.set_props(TABLE_ID, { rowData: rows });
+    refilter();
+  }
+
+  function fill(view, pack) {
+    // Show the view's rows: the grid's rows replaced only when they are others (yours changed, or the language).
+    var bundled = view.rows !== null && view.rows !== undefined;
+    shown.inView = bundled ? inViewOf(view.rows, pack.size) : null;
+    var yours = view.yours || [];
+    var key = view.pack + (bundled ? "|bundled|" : "|alone|") + yours.map(function (r) { return r.partnership_id; }).join(",");
+    if (key === shown.key) { refilter(); return; } // the same rows: only which are in view changed
+    shown.key = key;
+    setRows(yours.concat(bundled ? pack.ordered : []));
+  }
+
   function show(view) {
-    var no = window.dash_clientside.no_update;
-    if (!view) { return no; }
+    // Returns at once and fills the grid later (dash_clientside.set_props): a callback still waiting would hold
+    // up Dash's other callbacks, the map's among them.
+    if (!view) { return window.dash_clientside.no_update; }
+    var turn = ++shown.turn;
     // The map of the same view first: the rows (11 MB of JSON to read on the first load) and the grid's filtering
     // would otherwise hold up its drawing.
     var mapFirst = window.dash_clientside.ties.whenDrawn(view.query || "", MAP_WAIT_MS);
     if (!view.pack) { // a dataset too big to pack: the rows in view come with the view
-      shown.inView = null;
-      shown.key = null;
-      return mapFirst.then(function () { refilter(); return view.yours || []; });
+      mapFirst.then(function () {
+        if (turn !== shown.turn) { return; }
+        shown.inView = null;
+        shown.key = null;
+        setRows(view.yours || []);
+      });
+      return window.dash_clientside.no_update;
     }
-    return mapFirst.then(function () { return loadRows(view.pack); }).then(function (pack) {
-      var bundled = view.rows !== null && view.rows !== undefined;
-      shown.inView = bundled ? inViewOf(view.rows, pack.size) : null;
-      var yours = view.yours || [];
-      var key = view.pack + (bundled ? "|bundled|" : "|alone|") + yours.map(function (r) { return r.partnership_id; }).join(",");
-      if (key === shown.key) { refilter(); return no; } // the same rows: only which are in view changed
-      shown.key = key;
-      refilter();
-      return yours.concat(bundled ? pack.ordered : []);
+    mapFirst.then(function () { return loadRows(view.pack); }).then(function (pack) {
+      if (turn === shown.turn) { fill(view, pack); } // a later view has not overtaken this one
     }).catch(function (error) {
       if (window.console) { console.error(error); }
       shown.key = null;
-      return view.yours || [];
+      setRows(view.yours || []);
     });
+    return window.dash_clientside.no_update;
   }
 
   window.dashAgGridFunctions = window.dashAgGridFunctions || {};
