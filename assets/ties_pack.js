@@ -206,7 +206,10 @@
     gd.on("plotly_afterplot", function () {
       var done = handed;
       handed = [];
-      done.forEach(function (entry) { entry.resolve(); });
+      // After the frame that shows the new map: what waits for it (the table's filtering) must not delay it.
+      requestAnimationFrame(function () {
+        setTimeout(function () { done.forEach(function (entry) { entry.resolve(); }); }, 0);
+      });
     });
   }
 
