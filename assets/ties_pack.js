@@ -229,19 +229,24 @@
     ]);
   }
 
-  function draw(drawing) {
-    if (!drawing || !drawing.figure) { return window.dash_clientside.no_update; }
+  function draw(drawing, drawnBefore) {
+    // [the figure filled in, the view drawn]: the view only when it changed (a new colouring or selection redraws
+    // the map, but the counts and the table of the view stay as they are).
+    var no = window.dash_clientside.no_update;
+    if (!drawing || !drawing.figure) { return [no, no]; }
     var figure = drawing.figure;
+    var query = drawing.query || "";
+    var view = query === drawnBefore ? no : query;
     var named = (figure.data || []).some(function (trace) { return trace[REFERENCE_KEY] || trace[PLACES_KEY]; });
-    if (!named) { markDrawn(drawing.query); return figure; } // nothing to fill in (e.g. your ties alone)
+    if (!named) { markDrawn(query); return [figure, view]; } // nothing to fill in (e.g. your ties alone)
     return loadPack(drawing.pack).then(function (pack) {
       return filled(figure, pack);
     }).catch(function (error) {
       if (window.console) { console.error(error); }
       return failedFigure(figure, drawing.failed || "The ties could not be loaded: reload the page.");
     }).then(function (result) {
-      markDrawn(drawing.query);
-      return result;
+      markDrawn(query);
+      return [result, view];
     });
   }
 

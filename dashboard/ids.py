@@ -44,6 +44,7 @@ FILTER_CONTROLS: dict[str, tuple[str, str]] = {
 
 MAP_GRAPH = "map-graph"
 MAP_DRAWING = "map-drawing"  # dcc.Store: the map figure as the server sends it (ties by reference) and its pack
+VIEW_DRAWN = "view-drawn"  # dcc.Store: the view query of the map last filled in (the counts, table ... follow it)
 UPLOAD_OPTIONS = "upload-options"  # the "show" choice and "Remove your data": shown only when there is data
 MAP_CLICK = "map-click"  # dcc.Store: a click on the map as the user aimed it (assets/map_targets.js)
 STYLE_KEY = "style-key"

@@ -132,6 +132,9 @@ def map_card(topojson_url: str) -> html.Section:
                         ),
                         # The server's figure, ties by reference; assets/ties_pack.js fills it in and draws.
                         dcc.Store(id=ids.MAP_DRAWING),
+                        # The view of the map just filled in: what shows the view's counts, table and the rest
+                        # follows it, so that their requests go out after the map's.
+                        dcc.Store(id=ids.VIEW_DRAWN),
                     ],
                     {ids.MAP_DRAWING: "data", ids.MAP_GRAPH: "figure"},
                     text.MAP_LOADING,

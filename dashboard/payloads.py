@@ -115,6 +115,7 @@ VALUE_RULES: dict[tuple[str, str], Check] = {
     (ids.URL, "pathname"): text_value(4096),
     (ids.URL, "hash"): text_value(4096),
     (ids.VIEW_QUERY, "data"): text_value(65_536),
+    (ids.VIEW_DRAWN, "data"): text_value(65_536),
     (ids.LANG, "data"): text_value(10),  # "en", "uk"
     (ids.RESET, "n_clicks"): count,
     **{

@@ -1,8 +1,8 @@
 """The table of ties in view (dash-ag-grid): its columns, and its rows (formatted once, picked per view).
 
 The grid holds every bundled tie's row, fetched once (`ties_pack`; up to PACKED_ROWS_LIMIT ties), and shows those
-in view: cited ties first, then by place; it sorts and searches in the browser. Uploaded ties are sent with each view, at most TABLE_LIMIT
-of them; beyond that the note under the heading says how many are left out.
+in view: cited ties first, then by place; it sorts and searches in the browser. Uploaded ties are sent with each
+view, at most TABLE_LIMIT of them; beyond that the note under the heading says how many are left out.
 """
 
 from __future__ import annotations

@@ -35,6 +35,7 @@ Key = tuple[str, str]  # (stringified component id, property)
 OK = frozenset({200, 204})
 BUSY_MARK = b"checking other files"  # in the upload status when every validation slot is taken
 SHEDDABLE = frozenset({"embed_png"})  # work the server may refuse when busy (503 + Retry-After)
+MAP_DRAWING, VIEW_DRAWN = (ids.MAP_DRAWING, "data"), (ids.VIEW_DRAWN, "data")  # the clientside hop between them
 # What a client sees when the server closed a kept-alive connection while it was idle.
 STALE_CONNECTION = (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected)
 EMBED_VIEWS: tuple[str, ...] = ("?country=UA", "?city=Kyiv", "?conflict=russia_ukraine_war", "?status=suspended", "")
@@ -355,7 +356,17 @@ class Visitor:
                     self.props[key] = value
                     if key not in cb_inputs(cb):  # a callback's own outputs do not fire it again
                         updated.append(key)
+        updated += self._drawn(updated)
         return status, updated
+
+    def _drawn(self, updated: list[Key]) -> list[Key]:
+        """The page's clientside hop after the map's answer: it fills the map in and sets the view drawn, which
+        fires the counts, the table and the rest (assets/ties_pack.js)."""
+        drawing = self.props.get(MAP_DRAWING) if MAP_DRAWING in updated else None
+        if not isinstance(drawing, dict) or self.props.get(VIEW_DRAWN) == drawing.get("query"):
+            return []
+        self.props[VIEW_DRAWN] = drawing.get("query")
+        return [VIEW_DRAWN]
 
 
 def cb_inputs(cb: Callback) -> set[Key]:

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import geodata.listed as L
-from geodata.geocode import GeocodeError, _distinct_places, canonical_admin1
+from geodata.geocode import GeocodeError, _distinct_places
 
 counts: Counter = Counter()
 original = L.ListedPlaceResolver.resolve_in_pair

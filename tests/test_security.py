@@ -149,12 +149,12 @@ def counts_request(value="", lang="en") -> dict:
         "output": COUNTS_OUTPUT,
         "outputs": [{"id": ids.COUNTS, "property": "children"}, {"id": ids.HIDDEN_LINE, "property": "children"}],
         "inputs": [
-            {"id": ids.VIEW_QUERY, "property": "data", "value": value},
+            {"id": ids.VIEW_DRAWN, "property": "data", "value": value},
             {"id": ids.UPLOAD_TIES, "property": "data", "value": None},
             {"id": ids.UPLOAD_MODE, "property": "value", "value": "beside"},
         ],
         "state": [{"id": ids.LANG, "property": "data", "value": lang}],
-        "changedPropIds": [f"{ids.VIEW_QUERY}.data"],
+        "changedPropIds": [f"{ids.VIEW_DRAWN}.data"],
     }
 
 
@@ -247,7 +247,7 @@ MALFORMED: list[tuple[str, object]] = [
     ("value nested too deeply", counts_request(_nested(MAX_DEPTH + 5))),
     (
         "NaN in a value",
-        b'{"output": "' + COUNTS_OUTPUT.encode() + b'", "inputs": [{"id": "view-query", '
+        b'{"output": "' + COUNTS_OUTPUT.encode() + b'", "inputs": [{"id": "view-drawn", '
         b'"property": "data", "value": NaN}], "outputs": [{}, {}], "changedPropIds": []}',
     ),
     ("body nested beyond the parser", b"[" * 100_000 + b"]" * 100_000),
@@ -347,7 +347,7 @@ def test_the_guard_is_a_pure_function_of_the_body_and_the_callback_map():
     callbacks = {
         COUNTS_OUTPUT: {
             "inputs": [
-                {"id": ids.VIEW_QUERY, "property": "data"},
+                {"id": ids.VIEW_DRAWN, "property": "data"},
                 {"id": ids.UPLOAD_TIES, "property": "data"},
                 {"id": ids.UPLOAD_MODE, "property": "value"},
             ],

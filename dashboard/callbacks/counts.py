@@ -37,7 +37,7 @@ def counts_for_view(
 @callback(
     Output(ids.COUNTS, "children"),
     Output(ids.HIDDEN_LINE, "children"),
-    Input(ids.VIEW_QUERY, "data"),
+    Input(ids.VIEW_DRAWN, "data"),
     Input(ids.UPLOAD_TIES, "data"),  # the user's own ties, held by this page only
     Input(ids.UPLOAD_MODE, "value"),
     State(ids.LANG, "data"),

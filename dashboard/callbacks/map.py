@@ -87,9 +87,12 @@ def update_map(
 
 
 # The browser fills in the ties' traces from the pack (fetched once) and draws: no tie's coordinates cross the
-# network on a filter change.
+# network on a filter change. Then it says which view it drew (VIEW_DRAWN, when the view changed): the counts,
+# table and the rest follow the map, so that their requests do not hold up the map's.
 clientside_callback(
     ClientsideFunction(namespace="ties", function_name="draw"),
     Output(ids.MAP_GRAPH, "figure"),
+    Output(ids.VIEW_DRAWN, "data"),
     Input(ids.MAP_DRAWING, "data"),
+    State(ids.VIEW_DRAWN, "data"),
 )

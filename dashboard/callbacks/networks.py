@@ -26,7 +26,7 @@ def network_key_for_view(atlas: Atlas, query: str | None) -> list:
     return [html.Span(text.NETWORK_KEY_HEADING, className="network-key-heading"), *items]
 
 
-@callback(Output(ids.NETWORK_KEY, "children"), Input(ids.VIEW_QUERY, "data"), State(ids.LANG, "data"))
+@callback(Output(ids.NETWORK_KEY, "children"), Input(ids.VIEW_DRAWN, "data"), State(ids.LANG, "data"))
 def update_network_key(query: str | None, lang: str | None = None) -> list:
     with i18n.language(lang):
         return network_key_for_view(current_atlas(), query)

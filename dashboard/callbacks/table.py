@@ -64,7 +64,7 @@ def download_links(query: str | None) -> tuple[str, str, str]:
     Output(ids.DOWNLOAD_CSV, "href"),
     Output(ids.DOWNLOAD_GEOJSON, "href"),
     Output(ids.DOWNLOAD_PACKAGE, "href"),
-    Input(ids.VIEW_QUERY, "data"),
+    Input(ids.VIEW_DRAWN, "data"),
     Input(ids.UPLOAD_TIES, "data"),  # the user's own ties, held by this page only
     Input(ids.UPLOAD_MODE, "value"),
     State(ids.LANG, "data"),
