@@ -23,6 +23,7 @@ from dashboard.dataset import Atlas, current_atlas
 from dashboard.figures.arrays import typed_array
 from dashboard.figures.references import TIE_TOKEN
 from dashboard.figures.styles import LISTED_PLACE_COLOR, PLACE_COLOR
+from dashboard.table import PACKED_ROWS_LIMIT
 
 PACK_PATHS = {"ties": "/data/ties.json", "rows": "/data/rows.json"}
 COORDINATES = ("lon_a", "lat_a", "lon_b", "lat_b", "mid_lon", "mid_lat")
@@ -89,8 +90,10 @@ def pack_url(atlas: Atlas, kind: str, lang: str) -> str:
 
 
 def warm(atlas: Atlas) -> None:
-    """Make every pack now (before gunicorn forks, so the workers share them)."""
-    for kind in PACK_PATHS:
+    """Make every pack the page will ask for now (before gunicorn forks, so the workers share them): not the rows
+    of a dataset too big to pack, whose table comes with each view."""
+    kinds = [k for k in PACK_PATHS if k != "rows" or atlas.index.size <= PACKED_ROWS_LIMIT]
+    for kind in kinds:
         for lang in i18n.LANGS:
             pack(atlas, kind, lang)
 

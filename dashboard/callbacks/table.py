@@ -14,6 +14,22 @@ from dashboard.figures.references import rows_spec
 from dashboard.ties_pack import pack_url
 from dashboard.upload import uploaded_table_rows
 from dashboard.urlstate import parse_query
+from geodata.filters import ViewFilter
+
+
+def rows_sent(
+    atlas: Atlas, view: ViewFilter, yours: list[dict] | None, upload_mode: str | None
+) -> tuple[list[dict], str] | None:
+    """The rows sent whole with a view, and their note: your ties shown alone (the cap and note are of yours), or
+    a dataset too big to pack (your ties first, then its first TABLE_LIMIT rows in view); None when the page's
+    rows pack shows the view."""
+    if yours is not None and upload_mode == "alone":
+        return yours[: table.TABLE_LIMIT], table.table_note(len(yours), table.TABLE_LIMIT, yours=True)
+    if atlas.index.size <= table.PACKED_ROWS_LIMIT:
+        return None
+    mask = atlas.index.mask(view)
+    rows = table.rows_in_view(atlas.table_rows, atlas.table_order, mask, limit=table.TABLE_LIMIT)
+    return (yours or []) + rows, table.table_note(int(mask.sum()), table.TABLE_LIMIT)
 
 
 def rows_for_view(
@@ -23,30 +39,24 @@ def rows_for_view(
     and the note saying how many it leaves out: the reference for what `table_view` makes the browser show."""
     view = parse_query(query).view
     yours = uploaded_table_rows(uploaded, view)
-    if yours is not None and upload_mode == "alone":  # the table's cap and its note are of your ties
-        return yours[: table.TABLE_LIMIT], table.table_note(len(yours), table.TABLE_LIMIT, yours=True)
+    if (sent := rows_sent(atlas, view, yours, upload_mode)) is not None:
+        return sent
     mask = atlas.index.mask(view)
-    limit = table.TABLE_LIMIT if atlas.index.size > table.PACKED_ROWS_LIMIT else None
-    rows = table.rows_in_view(atlas.table_rows, atlas.table_order, mask, limit=limit)
-    return (yours or []) + rows, table.table_note(int(mask.sum()), limit) if limit else ""
+    return (yours or []) + table.rows_in_view(atlas.table_rows, atlas.table_order, mask, limit=None), ""
 
 
 def table_view(
     atlas: Atlas, query: str | None, uploaded: Any = None, upload_mode: str | None = None, lang: str | None = None
 ) -> tuple[dict[str, Any], str]:
     """What the browser's table shows for a view: the rows pack (every bundled tie's row, fetched once), which of
-    its rows are in view (none when your ties are shown alone), and your rows in view, sent whole; and the note.
-    assets/ties_table.js filters the grid with it, in the table's order.
-
-    A dataset of more than PACKED_ROWS_LIMIT ties is not packed (its rows would be tens of megabytes for the page
-    to read): its first TABLE_LIMIT rows in view are sent with each view instead, with the note saying so."""
+    its rows are in view, and your rows in view, sent whole; and the note. assets/ties_table.js filters the grid
+    with it, in the table's order. Your ties shown alone, or a dataset of more than PACKED_ROWS_LIMIT ties (its
+    rows would be tens of megabytes for the page to read), come as `rows_sent`, with no pack."""
     view = parse_query(query).view
     yours = uploaded_table_rows(uploaded, view)
     shown = {"pack": None, "rows": None, "yours": yours or [], "query": query or ""}
-    if yours is not None and upload_mode == "alone":  # the table's cap and its note are of your ties
-        return {**shown, "yours": yours[: table.TABLE_LIMIT]}, table.table_note(len(yours), table.TABLE_LIMIT, True)
-    if atlas.index.size > table.PACKED_ROWS_LIMIT:
-        rows, note = rows_for_view(atlas, query, uploaded, upload_mode)
+    if (sent := rows_sent(atlas, view, yours, upload_mode)) is not None:
+        rows, note = sent
         return {**shown, "yours": rows}, note
     rows = np.flatnonzero(atlas.index.mask(view))
     url = pack_url(atlas, "rows", i18n.lang_or_default(lang))

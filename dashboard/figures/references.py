@@ -51,9 +51,11 @@ def reference(rows: np.ndarray, size: int, part: str) -> dict[str, Any]:
     return {REFERENCE_KEY: {"part": part, "rows": rows_spec(rows, size)}}
 
 
-def tie_arrays(part: str, index: PartnershipIndex, rows: np.ndarray, tie_hover: np.ndarray) -> dict[str, Any]:
+def tie_arrays(
+    part: str, index: PartnershipIndex, rows: np.ndarray, tie_hover: np.ndarray | None = None
+) -> dict[str, Any]:
     """The arrays a reference names: an arc trace's lon/lat (A, B, gap per tie), or a midpoint trace's points,
-    hover texts and click ids."""
+    hover texts (`tie_hover`, which an arc does not need) and click ids."""
     if part == ARC:
         lon, lat = arc_segments(index, rows)
         return {"lon": typed_array(lon), "lat": typed_array(lat)}

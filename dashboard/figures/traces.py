@@ -34,7 +34,7 @@ def arc_trace(
     if by_reference:
         named = reference(category.rows, index.size, ARC)
     else:
-        named = tie_arrays(ARC, index, category.rows, np.array([], dtype=object))
+        named = tie_arrays(ARC, index, category.rows)
     return {
         "type": "scattergeo",
         "mode": "lines",
