@@ -211,6 +211,10 @@ def test_the_keyboard_alone_opens_kyiv_and_changes_filters(browser, live_server)
 def test_the_keyboard_alone_uses_the_table_as_the_map(browser, live_server):
     browser.get(live_server + "/")
     wait_for_map(browser)
+    # The table fills in from its rows pack after the map is drawn (assets/ties_table.js): wait for its rows.
+    WebDriverWait(browser, WAIT).until(
+        lambda d: d.execute_script("return dash_ag_grid.getApi('ties-table').getDisplayedRowCount()") > 0
+    )
 
     # The second skip link goes to the table; from there Tab enters the grid at its header.
     tab_until(browser, lambda f: "skip-link" in f["className"], limit=1)
