@@ -32,18 +32,25 @@
     return inView;
   }
 
-  function refilter() {
-    // AG Grid asks whether an external filter is present only when told the filter changed, so tell it now and
-    // whenever new rows land (they land after this callback returns them).
+  function withGrid(act) {
     var grid = window.dash_ag_grid;
-    if (!grid || !grid.getApiAsync) { return; }
-    grid.getApiAsync(TABLE_ID).then(function (api) {
-      if (!api.atlasRefilters) {
-        api.addEventListener("rowDataUpdated", function () { api.onFilterChanged(); });
-        api.atlasRefilters = true;
-      }
+    if (grid && grid.getApiAsync) { grid.getApiAsync(TABLE_ID).then(act); }
+  }
+
+  function listen(api) {
+    // AG Grid asks whether an external filter is present only when told the filter changed, so tell it whenever
+    // new rows land (they land after set_props returns). The grid shows "Loading…" (its `loading` option, set in
+    // the layout) until the first rows land, not "No ties in view" while the rows pack is on its way.
+    if (api.atlasRefilters) { return; }
+    api.addEventListener("rowDataUpdated", function () {
       api.onFilterChanged();
+      api.setGridOption("loading", false);
     });
+    api.atlasRefilters = true;
+  }
+
+  function refilter() {
+    withGrid(function (api) { listen(api); api.onFilterChanged(); });
   }
 
   function setRows(rows) {
@@ -66,6 +73,7 @@
     // Returns at once and fills the grid later (dash_clientside.set_props): a callback still waiting would hold
     // up Dash's other callbacks, the map's among them.
     if (!view) { return window.dash_clientside.no_update; }
+    withGrid(listen); // before the first rows land, so that landing ends the loading state
     var turn = ++shown.turn;
     // The map of the same view first: the rows (11 MB of JSON to read on the first load) and the grid's filtering
     // would otherwise hold up its drawing.

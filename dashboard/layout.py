@@ -248,6 +248,7 @@ def table_card() -> html.Section:
                             "tooltipShowDelay": 400,
                             "suppressCellFocus": False,
                             "localeText": text.GRID_LOCALE,
+                            "loading": True,  # until the rows pack lands (assets/ties_table.js ends it)
                             "includeHiddenColumnsInQuickFilter": True,  # table.OTHER_NAMES: search in either script
                             # One Tab stop: Tab leaves the grid (its cells are reached with the arrow keys), so a
                             # keyboard user is not walked through every cell of thousands of rows to reach what follows.

@@ -91,9 +91,10 @@ class ListedImport:
             self.places[place.place_id] = replace(known, method=f"{known.method};{place.method}".strip(";"))
 
 
-def read_homonyms(path: Path) -> dict[tuple[str, str, str, str], tuple[str, str, str]]:
+def read_homonyms(path: Path) -> dict[tuple[str, str, str, str], tuple[str, str, str, str]]:
     """The reviewed homonym table: (name, country, partner, partner country) as the lists write them ->
-    the (name, ISO2, admin1) the project's geocoder should resolve instead."""
+    the (name, ISO2, admin1) the project's geocoder should resolve instead, and the note. A blank `resolve_as`
+    leaves that end unplaced: the review found that the place the tie means is not in the gazetteer."""
     if not path.exists():
         return {}
     with path.open(encoding="utf-8", newline="") as handle:
@@ -102,6 +103,7 @@ def read_homonyms(path: Path) -> dict[tuple[str, str, str, str], tuple[str, str,
                 row["resolve_as"],
                 row["resolve_as_country"],
                 row["resolve_as_admin1"],
+                row["note"],
             )
             for row in csv.DictReader(handle)
         }
@@ -124,7 +126,7 @@ class ListedPlaceResolver:
         geocoder: Geocoder,
         aliases: dict[str, list[tuple[str, str]]],
         source_coords: dict[tuple[str, str], tuple[float, float]],
-        homonyms: dict[tuple[str, str, str, str], tuple[str, str, str]] | None = None,
+        homonyms: dict[tuple[str, str, str, str], tuple[str, str, str, str]] | None = None,
     ):
         self.geocoder = geocoder
         self.homonyms = homonyms or {}
@@ -156,7 +158,10 @@ class ListedPlaceResolver:
         partner's place (`partner_at`) and the list's point for the name choose among the candidates."""
         pinned = self.homonyms.get((written_name, written_country, *partner))
         if pinned is not None:
-            return replace(self.geocoder.resolve(*pinned), method="override")
+            name, country, admin1, note = pinned
+            if not name:
+                raise GeocodeError(f"left unplaced by review (homonyms.csv): {note}")
+            return replace(self.geocoder.resolve(name, country, admin1), method="override")
         return self.resolve(written_name, written_country, point, partner_at)
 
     def resolve(

@@ -100,3 +100,17 @@ def test_a_qualifier_names_the_place_a_name_lies_in():
     moscow = Place("524901", "Moscow", "RU", "48", "city", 55.75, 37.62, 10_000_000)
     assert in_qualifier((37.79, 55.75), moscow)  # Perovo, a Moscow district
     assert not in_qualifier((92.9, 55.0), moscow, "91")  # Partizanskoye, Krasnoyarsk Krai: once called Perovo
+
+
+def test_a_reviewed_homonym_pins_an_end_or_leaves_it_unplaced(geocoder):
+    from geodata.listed import ListedPlaceResolver
+
+    homonyms = {
+        ("Plymouth", "United States", "Plymouth", "England"): ("Plymouth", "US", "MA", "the council names MA"),
+        ("Yanbian", "China", "Vladivostok", "Russia"): ("", "", "", "a prefecture of Jilin, not a GeoNames town"),
+    }
+    resolver = ListedPlaceResolver(geocoder, {}, {}, homonyms)
+    place = resolver.resolve_in_pair("Plymouth", "United States", ("Plymouth", "England"))
+    assert (place.admin1, place.method) == ("MA", "override")
+    with pytest.raises(ValueError, match="left unplaced by review.*a prefecture of Jilin"):
+        resolver.resolve_in_pair("Yanbian", "China", ("Vladivostok", "Russia"))

@@ -373,6 +373,7 @@ NOTICE_BAD_LANG = "lang: “{value}” is not a language of this atlas ({known})
 # dash-ag-grid's own words (its localeText option): the ones the ties table shows.
 GRID_LOCALE: dict[str, str] = {
     "noRowsToShow": "No ties in view",
+    "noMatchingRows": "No ties in view",  # AG Grid 33+: no row passes the filters (ours or the search)
     "loadingOoo": "Loading…",
     "page": "Page",
     "of": "of",

@@ -445,6 +445,7 @@ NOTICE_BAD_LANG = "lang: «{value}» не є мовою цього атласу 
 # dash-ag-grid's own words (its localeText option): the ones the ties table shows.
 GRID_LOCALE: dict[str, str] = {
     "noRowsToShow": "Немає зв’язків за фільтрами",
+    "noMatchingRows": "Немає зв’язків за фільтрами",
     "loadingOoo": "Завантаження…",
     "page": "Сторінка",
     "of": "з",

@@ -122,3 +122,33 @@ def test_the_points_along_the_ties_are_the_servers(browser, live_server):
         assert page["position"] == decode_typed_array(expected["customdata"]).tolist()
         assert _same(page["lon"], decode_typed_array(expected["lon"]))
         assert _same(page["lat"], decode_typed_array(expected["lat"]))
+
+
+# JS, run before the page's own: every text the table's overlay shows, in order (the grid mounts long before its
+# rows land from the rows pack).
+RECORD_OVERLAYS = """
+window.atlasOverlays = [];
+new MutationObserver(() => {
+  const overlay = document.querySelector('#ties-table .ag-overlay-wrapper');
+  const seen = overlay ? overlay.textContent.trim() : '';
+  if (seen && window.atlasOverlays[window.atlasOverlays.length - 1] !== seen) window.atlasOverlays.push(seen);
+}).observe(document, {childList: true, subtree: true, characterData: true});
+"""
+OVERLAY_NOW = """
+const overlay = document.querySelector('#ties-table .ag-overlay-wrapper');
+return overlay ? overlay.textContent.trim() : '';
+"""
+
+
+def test_the_table_says_it_is_loading_until_its_rows_land_never_that_no_ties_are_in_view(browser, live_server):
+    script = browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_OVERLAYS})
+    try:
+        open_page(browser, live_server, "?country=DE")
+        WebDriverWait(browser, WAIT).until(lambda d: len(d.execute_script(TABLE_SHOWN)) > 0)
+        WebDriverWait(browser, WAIT).until(lambda d: d.execute_script(OVERLAY_NOW) == "")
+        assert browser.execute_script("return window.atlasOverlays") == ["Loading…"]
+        search = browser.find_element(By.ID, "ties-table-search")
+        search.send_keys("zzzz-no-such-tie")
+        WebDriverWait(browser, WAIT).until(lambda d: d.execute_script(OVERLAY_NOW) == "No ties in view")
+    finally:
+        browser.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
