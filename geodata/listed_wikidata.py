@@ -45,6 +45,7 @@ def import_wikidata(
     by_name = label_index(result, resolver.geocoder)
     candidates = {q: by_name.get(normalise_name(labels.get(q, "")), set()) for edge in edges for q in edge}
     items, label_placed = _match_items(edges, candidates, labels, result, resolver.geocoder)
+    refused = reviewed_unplaced(resolver)
     placed: Counter[str] = Counter()
     for number, (source_id, target_id) in enumerate(
         tqdm(
@@ -53,7 +54,10 @@ def import_wikidata(
         start=1,
     ):
         names = (labels.get(source_id, ""), labels.get(target_id, ""))
-        tie, method = _place_edge((source_id, target_id), candidates, items, result, label_placed)
+        refusal = refused.get(frozenset(map(normalise_name, names)))
+        tie, method = (
+            (None, "") if refusal else _place_edge((source_id, target_id), candidates, items, result, label_placed)
+        )
         if tie is None:
             result.unresolved.append(
                 {
@@ -62,7 +66,7 @@ def import_wikidata(
                     "side": "",
                     "name": f"{names[0] or source_id} -> {names[1] or target_id}",
                     "country": "",
-                    "reason": _edge_reason(names, [candidates[source_id], candidates[target_id]]),
+                    "reason": refusal or _edge_reason(names, [candidates[source_id], candidates[target_id]]),
                 }
             )
             continue
@@ -76,6 +80,16 @@ def import_wikidata(
         tie.sources[f"https://www.wikidata.org/wiki/{source_id}"] = None
     result.stats.update(wikidata_edges=len(edges), wikidata_resolved=sum(placed.values()))
     result.stats.update({f"wikidata_edges_by_{m}": n for m, n in sorted(placed.items())})
+
+
+def reviewed_unplaced(resolver: ListedPlaceResolver) -> dict[frozenset[str], str]:
+    """The pairs of names a review left unplaced (homonyms.csv, blank resolve_as) -> why: Wikidata's edge between
+    the same two names means the same tie (Kartal - Tutin is Istanbul's Kartal district, not in the gazetteer)."""
+    return {
+        frozenset((normalise_name(name), normalise_name(partner))): f"left unplaced by review (homonyms.csv): {note}"
+        for (name, _, partner, _), (resolve_as, _, _, note) in resolver.homonyms.items()
+        if not resolve_as
+    }
 
 
 def _read_labels(path: Path) -> dict[str, str]:

@@ -197,8 +197,9 @@ def write_report(layers: Layers, build_dir: Path, out: Path, data_dir: Path | No
         "## Dates the sources disagree on\n",
         _table(conflicts, ["city_a", "city_b", "since", "status_date", "disputed_dates", "note"]),
         "## Places far from where the source put them\n",
-        f"{len(far):,} places resolve more than 100 km from the coordinate the scraped list gave. The list gives one "
-        "point per written name (its own geocoding of the name), so many are its mistakes (a US Milan placed in "
+        f"{far['place_id'].nunique() if len(far) else 0:,} places ({len(far):,} rows: a place is listed once per "
+        "point the list gives it) resolve more than 100 km from the coordinate the scraped list gave. The list gives "
+        "one point per written name (its own geocoding of the name), so many are its mistakes (a US Milan placed in "
         "Italy); `review` says which rule or reviewed row explains each one, and a blank one is not yet reviewed.\n",
         _table(far, ["name", "country", "resolved_as", "method", "km", "review"] if "review" in far else
                ["name", "country", "resolved_as", "source_lat", "source_lon", "km"])

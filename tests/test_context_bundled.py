@@ -118,9 +118,7 @@ def test_the_dashboard_keeps_same_name_places_apart(built):
     assert yichun.place_id.tolist() == ["1786746", "2033413"]  # GeoNames ids: stable URL `place` ids
 
 
-@pytest.mark.parametrize(
-    ("written", "lat_range"), [("Perovo (Moscow)", (55.5, 56.0)), ("Kōtō (Tokyo)", (35.5, 35.8))]
-)
+@pytest.mark.parametrize(("written", "lat_range"), [("Perovo (Moscow)", (55.5, 56.0)), ("Kōtō (Tokyo)", (35.5, 35.8))])
 def test_a_name_s_qualifier_keeps_it_in_that_city(built, written, lat_range):
     layers, _ = built
     t = layers.partnerships
@@ -139,3 +137,49 @@ def test_far_places_say_why_the_list_s_point_is_not_theirs(built):
     assert rows[("Douglas", "United States")].review == "partner"  # Douglas, AZ - Agua Prieta; the list: Illinois
     rules = {"", "outside_country", "region_point", "partner", "qualifier_point", "override", "reviewed"}
     assert set(far.review) <= rules
+
+
+def test_every_far_place_is_explained_by_a_rule_or_a_reviewed_row(built):
+    _, out = built
+    far = pd.read_csv(out / "far_from_source.csv", dtype={"place_id": str}).fillna("")
+    assert (far.review != "").all(), far[far.review == ""][["name", "country", "resolved_as"]].head().to_string()
+    reviewed = pd.read_csv(DATA_DIR / "listed" / "far_reviewed.csv", dtype={"place_id": str}).fillna("")
+    assert (reviewed.reason.str.len() > 20).all()
+    stale = set(zip(reviewed.name, reviewed.country, reviewed.place_id)) - set(zip(far.name, far.country, far.place_id))
+    assert not stale, f"far_reviewed.csv rows no far place needs: {sorted(stale)[:5]}"
+
+
+def test_a_reviewed_move_has_a_source_and_a_reviewed_unplacing_says_why():
+    homonyms = pd.read_csv(DATA_DIR / "listed" / "homonyms.csv").fillna("")
+    moves, unplaced = homonyms[homonyms.resolve_as != ""], homonyms[homonyms.resolve_as == ""]
+    assert moves.sources.str.startswith("http").all()
+    assert len(unplaced) and (unplaced.note.str.len() > 20).all()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Bredstedt", "De Witt", ("De Witt", "US", "IA")),  # not DeWitt, Michigan
+        ("Naperville", "Cancún", ("Cancún", "MX", "23")),  # the Quintana Roo municipality, not Mexico City's
+        ("Bury", "Woodbury", ("Woodbury", "US", "NJ")),  # Henry Wood of Bury's town, not Minnesota's
+        ("Sankt Georgen am Walde", "Linden (Holstein)", ("Linden (Holstein)", "DE", "10")),  # GeoNames' 500+ tier only
+    ],
+)
+def test_a_reviewed_move_puts_the_end_where_its_source_says(built, a, b, expected):
+    layers, _ = built
+    assert end(layers, a, b) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Vladivostok", "Yanbian"), ("Tutin", "Gaziosmanpaşa"), ("Chatham", "Harpers Ferry")]
+)
+def test_a_place_the_gazetteer_lacks_is_not_drawn_at_a_namesake(built, a, b):
+    layers, out = built
+    # a prefecture, an Istanbul district, a West Virginia town of 300 (the gazetteer's namesakes: in Sichuan,
+    # in Ankara, and Athens, Ohio by an alternate name)
+    assert (
+        ties_between(layers, a, b).empty
+        and ties_between(layers, a, {"Harpers Ferry": "Athens", "Yanbian": "Tongzilin"}.get(b, b)).empty
+    )
+    unresolved = pd.read_csv(out / "unresolved_listed.csv", dtype=str).fillna("")
+    assert unresolved[unresolved.name == b].reason.str.contains("left unplaced by review").any()
