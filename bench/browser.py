@@ -89,7 +89,8 @@ class BrowserResults:
     redraw_ms: dict[str, float]
     longest_task_load_ms: float  # the main thread's longest stall while the page loads
     longest_task_redraw_ms: float  # ... and while the map is redrawn: the tab is frozen that long
-    plotly_draw_ms: dict[str, float]  # Plotly.react of the same figure alone, no network, no Dash
+    plotly_draw_ms: dict[str, float]  # Plotly.react of the same figure alone, no network, no Dash (and its
+    # base map alone, `{view}_base`, and its listed tier alone, `{view}_listed`)
     longest_task_plotly_draw_ms: float  # the longest task of those draws
     bytes_per_filter_change: dict[str, float]  # received over the network, every request of one change
     requests_per_filter_change: dict[str, float]
@@ -184,6 +185,8 @@ def measure(driver: Any, url: str, views: dict[str, str], line_points: dict[str,
         drawn = plotly_draw(driver, runs)
         draws[view] = drawn.median_ms
         draw_tasks.append(drawn.longest_task_ms)
+        for part in ("base", "listed"):  # what the base map and the listed tier cost of that draw
+            draws[f"{view}_{part}"] = plotly_draw(driver, runs, part).median_ms
     return BrowserResults(
         first_paint_ms=statistics.median(paints),
         redraw_ms={view: statistics.median(times) for view, times in redraws.items()},

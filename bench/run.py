@@ -216,6 +216,9 @@ def _draw_metrics(dataset: Dataset, record: Callable, result: Any) -> None:
     """Plotly's draw alone, the redraw's overhead over it, and the bytes of a filter change."""
     record(dataset, "plotly_draw_ms_country", result.plotly_draw_ms["country"], "ms")
     record(dataset, "plotly_draw_ms_all", result.plotly_draw_ms["all"], "ms")
+    for view in ("country", "all"):
+        for part in ("base", "listed"):
+            record(dataset, f"plotly_draw_ms_{view}_{part}", result.plotly_draw_ms[f"{view}_{part}"], "ms")
     overhead = ratio(result.redraw_ms["country"], result.plotly_draw_ms["country"])
     record(dataset, "redraw_overhead_ratio_country", overhead, "x")
     record(dataset, "longest_task_plotly_draw_ms", result.longest_task_plotly_draw_ms, "ms")
