@@ -66,8 +66,9 @@ class QualitySummary:
     one_sided: int
     ukraine_russia_active: int
     date_conflicts: int
-    far_from_source: int
+    far_from_source: int  # places (a place far from two of the list's points counts once)
     unresolved: int
+    far_unreviewed: int = 0  # ... of them, no rule or reviewed row explains
 
 
 def quality_summary(ties: pd.DataFrame, build_dir: Path) -> QualitySummary:
@@ -76,9 +77,18 @@ def quality_summary(ties: pd.DataFrame, build_dir: Path) -> QualitySummary:
         one_sided=len(one_sided_ties(ties)) if "one_sided" in ties else 0,
         ukraine_russia_active=len(ukraine_russia_still_active(ties)),
         date_conflicts=len(date_conflicts(ties)) if "disputed_dates" in ties else 0,
-        far_from_source=len(far_from_source(build_dir)),
+        far_from_source=far["place_id"].nunique() if not (far := far_from_source(build_dir)).empty else 0,
         unresolved=len(unresolved(build_dir)),
+        far_unreviewed=_unreviewed(far),
     )
+
+
+def _unreviewed(far: pd.DataFrame) -> int:
+    """Far places no rule or reviewed row explains."""
+    if far.empty:
+        return 0
+    explained = far["review"].fillna("") != "" if "review" in far else pd.Series(False, index=far.index)
+    return int(far.loc[~explained, "place_id"].nunique())
 
 
 def _table(frame: pd.DataFrame, columns: list[str], limit: int = 40) -> str:

@@ -64,4 +64,7 @@ def test_the_summary_counts_what_each_check_finds(tmp_path):
     assert summary.one_sided == len(one_sided_ties(layers.partnerships)) > 0
     assert summary.ukraine_russia_active == 1  # Belgorod-Sevastopol, listed as if current
     assert summary.far_from_source > 0 and summary.unresolved > 0
+    # the fixture reviews none of its far places but those a rule explains (Christchurch: the point is abroad)
+    far = pd.read_csv(tmp_path / "build" / "far_from_source.csv").fillna("")
+    assert summary.far_unreviewed == far.loc[far.review == "", "place_id"].nunique() < summary.far_from_source
     assert quality_summary(layers.partnerships, tmp_path / "no-build").unresolved == 0  # no side files: none

@@ -361,7 +361,12 @@ QUALITY_ITEMS: tuple[tuple[str, str], ...] = (  # (QualitySummary field, sentenc
         "such ties ended between 2014 and 2022.",
     ),
     ("date_conflicts", "{n:,} cited ties have dates the sources disagree on (the note says which is used)."),
-    ("far_from_source", "{n:,} places resolve over 100 km from where the Wikipedia list put them (homonyms)."),
+    (
+        "far_from_source",
+        "{n:,} places lie over 100 km from the point the Wikipedia list gave them: its own geocoding put a name on "
+        "a namesake; the report says, place by place, why the list's point is wrong.",
+    ),
+    ("far_unreviewed", "{n:,} of those far places are not yet reviewed."),
     ("unresolved", "{n:,} list entries could not be placed on the map, each kept with its reason."),
 )
 
