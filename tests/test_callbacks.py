@@ -164,7 +164,7 @@ def test_kyiv_panel_lists_warsaw_with_humanitarian_aid_and_quantities(mini_env):
 
 
 def test_panel_timeline_networks_and_context(mini_env):
-    from dashboard.panels import city_panel_data
+    from dashboard.city_panel import city_panel_data
 
     chicago = city_panel_data(mini_env, "4887398")
     assert [(s.date, s.kind) for s in chicago.timeline] == [("1997", "formed"), ("2022-03-01", "suspended")]

@@ -10,8 +10,8 @@ import pytest
 
 from dashboard import figures, layout, summary, text
 from dashboard import table as table_rows
+from dashboard.city_panel import city_panel_data, render_city_panel
 from dashboard.dataset import load_atlas
-from dashboard.panels import city_panel_data, render_city_panel
 from dashboard.urlstate import control_values, parse_query, to_query, view_from_controls
 from geodata.filters import ViewFilter
 from tests.test_callbacks import _flatten

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import Input, Output, State, callback, clientside_callback
 
-from dashboard import i18n, ids, panels, text
+from dashboard import city_panel, i18n, ids, text
 from dashboard.callbacks.selection import MISSING_PREFIX
 from dashboard.dataset import Atlas, current_atlas
 
@@ -12,13 +12,13 @@ from dashboard.dataset import Atlas, current_atlas
 def panel_for(atlas: Atlas, place_id: str | None) -> tuple[list, bool]:
     """The panel's content for a selection, and whether the close button is hidden."""
     if not place_id:
-        return panels.render_empty_panel(), True
+        return city_panel.render_empty_panel(), True
     if place_id.startswith(MISSING_PREFIX):
-        return panels.render_missing_place(place_id[len(MISSING_PREFIX) :]), False
-    data = panels.city_panel_data(atlas, place_id)
+        return city_panel.render_missing_place(place_id[len(MISSING_PREFIX) :]), False
+    data = city_panel.city_panel_data(atlas, place_id)
     if data is None:
-        return panels.render_empty_panel(), True
-    return panels.render_city_panel(data), False
+        return city_panel.render_empty_panel(), True
+    return city_panel.render_city_panel(data), False
 
 
 @callback(
@@ -38,7 +38,7 @@ def announcement_for(atlas: Atlas, place_id: str | None) -> str:
         return text.PANEL_CLOSED
     if place_id.startswith(MISSING_PREFIX):
         return text.fmt(text.PANEL_NOT_IN_DATA, name=place_id[len(MISSING_PREFIX) :])
-    data = panels.city_panel_data(atlas, place_id)
+    data = city_panel.city_panel_data(atlas, place_id)
     if data is None:
         return ""
     return text.fmt(text.PANEL_ANNOUNCE, name=data.name, ties=data.n_ties, partners=len(data.partner_places))

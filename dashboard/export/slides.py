@@ -17,6 +17,7 @@ from pptx.presentation import Presentation as Deck
 from pptx.util import Emu, Inches
 
 from dashboard import i18n, text
+from dashboard.city_panel import CityPanel, city_panel_data
 from dashboard.dataset import Atlas
 from dashboard.export.figure import presentation_figure
 from dashboard.export.render import render_image
@@ -38,7 +39,6 @@ from dashboard.export.slides_draw import (
 )
 from dashboard.export.slides_place import place_slide
 from dashboard.export.view import Citation, cite_view, cited_sources, read_view, view_subtitle
-from dashboard.panels import CityPanel, city_panel_data
 from dashboard.table import positions_in_view
 
 MAP_SIZE: tuple[int, int] = (1920, 1080)  # the map picture, in layout pixels: 16:9 like the slides

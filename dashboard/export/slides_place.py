@@ -1,5 +1,5 @@
 """The slide of a view's selected place: its partners by status and what flowed, from the city panel's facts
-(`panels.city_panel_data`), cut to what one slide holds."""
+(`city_panel.city_panel_data`), cut to what one slide holds."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pptx.presentation import Presentation as Deck
 from pptx.util import Emu, Inches
 
 from dashboard import i18n, text
+from dashboard.city_panel import AidEntry, CityPanel
 from dashboard.export.slides_draw import (
     CONTENT_WIDTH,
     HEADING_BOTTOM,
@@ -21,7 +22,6 @@ from dashboard.export.slides_draw import (
     cut,
 )
 from dashboard.figures.styles import LISTED_KEY
-from dashboard.panels import AidEntry, CityPanel
 
 COLUMN_GAP = Inches(0.5)
 COLUMN_WIDTH = Emu((CONTENT_WIDTH - COLUMN_GAP) // 2)

@@ -1,8 +1,8 @@
 """The city panel's "since the full-scale invasion" section: dated changes since 2022 only, with aid totals."""
 
 from dashboard import i18n
-from dashboard.panels import AidEntry, TimelineEntry, format_quantity
-from dashboard.wartime_panel import render_wartime, wartime_changes, year_of
+from dashboard.city_panel import AidEntry, TimelineEntry, format_quantity
+from dashboard.city_panel.wartime import render_wartime, wartime_changes, year_of
 
 
 def aid(date: str, **amounts: float) -> AidEntry:
