@@ -99,6 +99,17 @@ class _LocalNumber:
 _FIXED_DECIMALS = re.compile(r"\.(\d+)f")
 
 
+def plural(n: int, forms: tuple[str, str, str]) -> str:
+    """The word form for a count, from (one, few, many): English "1 tie", "2 ties"; Ukrainian "1 зв’язок",
+    "2 зв’язки", "5 зв’язків" (CLDR's rules for the two languages)."""
+    one, few, many = forms
+    if _active.get() != "uk":
+        return one if n == 1 else many
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    return few if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else many
+
+
 def fmt(template: str, **values: object) -> str:
     """Fill a catalogue template; numbers follow the active language (`{n:,}` gives 26,823 or 26 823)."""
     if _active.get() != "en":

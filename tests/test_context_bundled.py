@@ -114,7 +114,7 @@ def test_the_dashboard_keeps_same_name_places_apart(built):
     yichun = places[(places.name == "Yichun") & (places.country == "CN")].sort_values("admin1")
     others = [places.loc[places.name == n, "place_id"].iloc[0] for n in ("Kyiv", "Lviv")]
     labels = place_labels(places, [*yichun.place_id, *others])
-    assert list(labels) == ["Yichun (CN, 03)", "Yichun (CN, 08)", "Kyiv (UA)", "Lviv (UA)"]
+    assert list(labels) == ["Yichun (CN, Jiangxi)", "Yichun (CN, Heilongjiang)", "Kyiv (UA)", "Lviv (UA)"]
     assert yichun.place_id.tolist() == ["1786746", "2033413"]  # GeoNames ids: stable URL `place` ids
 
 
@@ -183,3 +183,13 @@ def test_a_place_the_gazetteer_lacks_is_not_drawn_at_a_namesake(built, a, b):
     )
     unresolved = pd.read_csv(out / "unresolved_listed.csv", dtype=str).fillna("")
     assert unresolved[unresolved.name == b].reason.str.contains("left unplaced by review").any()
+
+
+def test_every_same_name_place_is_told_apart_by_its_region_s_name(built):
+    from geodata.regions import region_name
+
+    layers, _ = built
+    places = layers.places
+    shared = places[places.duplicated(["name", "country"], keep=False) & (places.country != "US")]
+    unnamed = {(c, a) for c, a in zip(shared.country, shared.admin1) if a and region_name(c, a) == a}
+    assert not unnamed, f"add these regions to geodata/data/geography/admin1_names.csv: {sorted(unnamed)}"

@@ -138,3 +138,21 @@ def test_fast_numbers_agree_with_babel(lang):
         for value in values:
             assert i18n.number(value) == format_decimal(value, locale=lang), value
             assert i18n.number(value, 1) == format_decimal(value, format="#,##0.0", locale=lang), value
+
+
+@pytest.mark.parametrize(
+    ("lang", "counts", "expected"),
+    [
+        ("en", (1, 2, 5, 11, 21), ["tie", "ties", "ties", "ties", "ties"]),
+        (
+            "uk",
+            (1, 2, 5, 11, 21, 22, 112),
+            ["зв’язок", "зв’язки", "зв’язків", "зв’язків", "зв’язок", "зв’язки", "зв’язків"],
+        ),
+    ],
+)
+def test_a_count_takes_its_word_s_form(lang, counts, expected):
+    from dashboard import text
+
+    with i18n.language(lang):
+        assert [i18n.plural(n, text.TIE_WORDS) for n in counts] == expected

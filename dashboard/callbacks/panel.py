@@ -41,7 +41,7 @@ def announcement_for(atlas: Atlas, place_id: str | None) -> str:
     data = city_panel.city_panel_data(atlas, place_id)
     if data is None:
         return ""
-    return text.fmt(text.PANEL_ANNOUNCE, name=data.name, ties=data.n_ties, partners=len(data.partner_places))
+    return city_panel.panel_announcement(data)
 
 
 @callback(

@@ -11,6 +11,8 @@ from dashboard.city_panel.facts import (
     format_quantity,
 )
 from dashboard.city_panel.render import (
+    panel_announcement,
+    panel_summary,
     provenance_line,
     render_city_panel,
     render_empty_panel,
@@ -26,6 +28,8 @@ __all__ = [
     "TimelineEntry",
     "city_panel_data",
     "format_quantity",
+    "panel_announcement",
+    "panel_summary",
     "provenance_line",
     "render_city_panel",
     "render_empty_panel",

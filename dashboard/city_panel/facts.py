@@ -16,6 +16,7 @@ from dashboard import i18n, text
 from dashboard.dataset import Atlas
 from dashboard.figures.hover_texts import listed_by_only, lists_label, local_name, tie_tags_label
 from dashboard.figures.styles import LISTED_KEY
+from geodata.regions import region_name
 from geodata.schema import LIST_SEPARATOR, QUANTITY_COLUMNS, SOURCE_SEPARATOR
 from geodata.vocab import CLOSED_STATUSES, STATUS
 
@@ -266,6 +267,8 @@ def city_panel_data(atlas: Atlas, place_id: str) -> CityPanel | None:
 
 
 def _homonym_admin1(places: pd.DataFrame, place: dict) -> str:
-    """The place's admin1 where another place of the layer has its name and country, else ""."""
+    """The place's region (its name where known, else its admin1 code) where another place of the layer has its
+    name and country, else ""."""
     same = (places["name"] == place["name"]) & (places["country"] == place["country"])
-    return str(place.get("admin1") or "") if int(same.sum()) > 1 else ""
+    admin1 = str(place.get("admin1") or "")
+    return region_name(place["country"], admin1) if admin1 and int(same.sum()) > 1 else ""

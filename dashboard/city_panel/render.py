@@ -113,6 +113,25 @@ def _section(title: str, body: object, count: int | None = None) -> html.Section
     return html.Section([html.H3(heading), body], className="panel-section")
 
 
+def _counts(panel: CityPanel) -> dict[str, object]:
+    """The panel's counts and each count's word in its form ("1 tie", "5 зв’язків"), for PANEL_SUMMARY and
+    PANEL_ANNOUNCE."""
+    places = panel.partner_places
+    counts = {"ties": panel.n_ties, "partners": len(places), "countries": len({c for _, c in places})}
+    forms = {"ties": text.TIE_WORDS, "partners": text.PARTNER_PLACE_WORDS, "countries": text.COUNTRY_WORDS}
+    return {**counts, **{f"{key}_word": i18n.plural(n, forms[key]) for key, n in counts.items()}}
+
+
+def panel_summary(panel: CityPanel) -> str:
+    """ "62 ties · 48 partner places · 21 countries"."""
+    return text.fmt(text.PANEL_SUMMARY, **_counts(panel))
+
+
+def panel_announcement(panel: CityPanel) -> str:
+    """What the polite live region says when the panel changes: "Kyiv: 62 ties, 48 partner places"."""
+    return text.fmt(text.PANEL_ANNOUNCE, name=panel.name, **_counts(panel))
+
+
 def render_city_panel(panel: CityPanel) -> list:
     """The panel's content, sections in reading order."""
     partners = [
@@ -130,8 +149,6 @@ def render_city_panel(panel: CityPanel) -> list:
         )
         for status, entries in panel.partners.items()
     ]
-    partner_places = panel.partner_places
-    countries = {c for _, c in partner_places}
     return [
         html.Header(
             [
@@ -140,12 +157,7 @@ def render_city_panel(panel: CityPanel) -> list:
                     " · ".join(p for p in (panel.country_name, panel.admin1, panel.kind) if p),
                     className="panel-subtitle",
                 ),
-                html.Div(
-                    text.fmt(
-                        text.PANEL_SUMMARY, ties=panel.n_ties, partners=len(partner_places), countries=len(countries)
-                    ),
-                    className="panel-summary",
-                ),
+                html.Div(panel_summary(panel), className="panel-summary"),
                 html.Div(
                     text.fmt(text.PANEL_TIERS, cited=panel.n_ties - panel.n_listed, listed=panel.n_listed),
                     className="panel-tiers",

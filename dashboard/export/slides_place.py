@@ -9,7 +9,7 @@ from pptx.presentation import Presentation as Deck
 from pptx.util import Emu, Inches
 
 from dashboard import i18n, text
-from dashboard.city_panel import AidEntry, CityPanel
+from dashboard.city_panel import AidEntry, CityPanel, panel_summary
 from dashboard.export.slides_draw import (
     CONTENT_WIDTH,
     HEADING_BOTTOM,
@@ -80,13 +80,7 @@ def aid_lines(panel: CityPanel) -> list[Line]:
 def place_slide(deck: Deck, panel: CityPanel) -> None:
     """The selected place: its name, country and counts; partners by status on the left, what flowed right."""
     slide = blank_slide(deck)
-    partner_places = panel.partner_places
-    summary = text.fmt(
-        text.PANEL_SUMMARY,
-        ties=panel.n_ties,
-        partners=len(partner_places),
-        countries=len({c for _, c in partner_places}),
-    )
+    summary = panel_summary(panel)
     add_heading(slide, panel.name, f"{panel.country_name} · {panel.kind} · {summary}")
     left = [Line(text.PANEL_PARTNERS, 18, bold=True), Line(text.PANEL_ALL_TIES_NOTE, 12, color=MUTED)]
     add_text(slide, left + partner_lines(panel), (MARGIN, HEADING_BOTTOM, COLUMN_WIDTH, COLUMN_HEIGHT))

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import i18n, text
+from geodata.regions import region_name
 from geodata.schema import LIST_SEPARATOR, SOURCE_SEPARATOR
 
 
@@ -89,16 +90,21 @@ def tie_hover_texts(partnerships: pd.DataFrame) -> np.ndarray:
 
 
 def homonym_admin1(places: pd.DataFrame) -> dict[str, str]:
-    """Place id -> admin1 of the places that share their name and country with another (Yichun, CN: 03, 08)."""
+    """Place id -> the region of the places that share their name and country with another (Yichun, CN:
+    Jiangxi, Heilongjiang), named where GeoNames' name is bundled (geodata.regions), else its admin1 code."""
     if "admin1" not in places:
         return {}
     admin1 = places["admin1"].fillna("").astype(str)
     shared = places.duplicated(["name", "country"], keep=False) & admin1.ne("")
-    return dict(zip(places.loc[shared, "place_id"].astype(str), admin1[shared]))
+    chosen = places.loc[shared]
+    return {
+        str(pid): region_name(country, code)
+        for pid, country, code in zip(chosen["place_id"], chosen["country"], admin1[shared])
+    }
 
 
 def place_labels(places: pd.DataFrame, place_ids: list[str]) -> np.ndarray:
-    """Per place code of the index: "Name (CC)", or "Name (CC, admin1)" where two places share name and country."""
+    """Per place code of the index: "Name (CC)", or "Name (CC, region)" where two places share name and country."""
     column = places[i18n.name_column("name", places.columns)]
     homonyms = homonym_admin1(places)
     names = {

@@ -120,7 +120,11 @@ PANEL_EMPTY_TEXT = (
 )
 PANEL_CLOSE = "Close panel"
 PANEL_NOT_IN_DATA = "{name} has no ties in the dataset yet."
-PANEL_SUMMARY = "{ties} ties · {partners} partner places · {countries} countries"
+PANEL_SUMMARY = "{ties} {ties_word} · {partners} {partners_word} · {countries} {countries_word}"
+# Word forms for a count (one, few, many: i18n.plural); English needs two, Ukrainian three.
+TIE_WORDS = ("tie", "ties", "ties")
+PARTNER_PLACE_WORDS = ("partner place", "partner places", "partner places")
+COUNTRY_WORDS = ("country", "countries", "countries")
 PANEL_ALL_TIES_NOTE = "All of this place's ties, whatever the filters."
 PANEL_PARTNERS = "Partners"
 PANEL_AID = "What flowed"
@@ -406,7 +410,7 @@ TABLE_KEYBOARD_HINT = (
     "row shows that tie on the map; Enter on a place opens its city panel."
 )
 # Said once by screen readers when a city panel opens (a polite live region), instead of the whole panel.
-PANEL_ANNOUNCE = "{name}: {ties} ties, {partners} partner places"
+PANEL_ANNOUNCE = "{name}: {ties} {ties_word}, {partners} {partners_word}"
 PANEL_CLOSED = "City panel closed"
 # Dash's dropdowns' own words (their `labels` prop); {num_selected} is filled in by the dropdown.
 DROPDOWN_LABELS: dict[str, str] = {

@@ -185,7 +185,10 @@ PANEL_EMPTY_TEXT = (
 )
 PANEL_CLOSE = "Закрити панель"
 PANEL_NOT_IN_DATA = "{name}: у наборі даних поки немає зв’язків."
-PANEL_SUMMARY = "Зв’язки: {ties} · місця-партнери: {partners} · країни: {countries}"
+PANEL_SUMMARY = "{ties} {ties_word} · {partners} {partners_word} · {countries} {countries_word}"
+TIE_WORDS = ("зв’язок", "зв’язки", "зв’язків")
+PARTNER_PLACE_WORDS = ("місце-партнер", "місця-партнери", "місць-партнерів")
+COUNTRY_WORDS = ("країна", "країни", "країн")
 PANEL_ALL_TIES_NOTE = "Усі зв’язки цього місця, незалежно від фільтрів."
 PANEL_PARTNERS = "Партнери"
 PANEL_AID = "Що передавалося"
@@ -478,7 +481,7 @@ TABLE_KEYBOARD_HINT = (
     "на рядку показує цей зв’язок на карті; Enter на назві місця відкриває панель міста."
 )
 # Said once by screen readers when a city panel opens (a polite live region), instead of the whole panel.
-PANEL_ANNOUNCE = "{name}. Зв’язки: {ties}, місця-партнери: {partners}"
+PANEL_ANNOUNCE = "{name}: {ties} {ties_word}, {partners} {partners_word}"
 PANEL_CLOSED = "Панель міста закрито"
 # Слова самих випадних списків Dash (їхній параметр `labels`); {num_selected} підставляє список.
 DROPDOWN_LABELS: dict[str, str] = {
