@@ -121,14 +121,28 @@
     return { lon: new Float32Array(lon), lat: new Float32Array(lat), customdata: new Int32Array(position) };
   }
 
-  function int32Of(spec) {
-    return new Int32Array(bytesOf(spec.bdata).buffer);
+  var UNSIGNED = { u2: Uint16Array, u4: Uint32Array };
+
+  function countsOf(spec) {
+    // Small counts as the server packs them (dashboard/figures/references.py `small_ints`): uint16 or uint32.
+    return new UNSIGNED[spec.dtype](bytesOf(spec.bdata).buffer);
+  }
+
+  function placeCodesOf(ref) {
+    // The dots' place codes: two ascending runs (listed-only places, then from `split` on the cited ones, drawn
+    // on top), each sent as differences from the code before it, which compress to a third of the codes.
+    var steps = countsOf(ref.codes);
+    var codes = new Int32Array(steps.length);
+    for (var i = 0; i < steps.length; i++) {
+      codes[i] = (i === 0 || i === ref.split ? 0 : codes[i - 1]) + steps[i];
+    }
+    return codes;
   }
 
   function placeArrays(pack, ref) {
     // The place dots, as dashboard/figures/references.py `place_arrays` makes them: cited places dark and sized
     // by their cited ties, listed-only places small and light.
-    var codes = int32Of(ref.codes), n = int32Of(ref.n), cited = int32Of(ref.cited);
+    var codes = placeCodesOf(ref), n = countsOf(ref.n), cited = countsOf(ref.cited);
     var count = codes.length;
     var out = {
       lon: new Float32Array(count), lat: new Float32Array(count), text: new Array(count),

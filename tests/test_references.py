@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from dashboard.callbacks.map import map_for_view
-from dashboard.figures.references import REFERENCE_KEY, filled, rows_of, rows_spec
+from dashboard.figures.references import REFERENCE_KEY, filled, place_codes, place_reference, rows_of, rows_spec
 
 
 @pytest.mark.parametrize("rows", [[], [0], [3, 4, 9], list(range(0, 1000, 7)), list(range(1000))])
@@ -52,3 +52,14 @@ def test_the_table_view_names_the_rows_the_table_shows(mini_env):
         in_order = [mini_env.table_rows[i] for i in mini_env.table_order if i in in_view]
         assert in_order == rows_for_view(mini_env, query)[0] and note == "" and shown["yours"] == []
         assert "data/rows.json?lang=en&v=" in shown["pack"]
+
+
+def test_place_dots_go_as_small_steps_and_come_back_as_they_went():
+    codes = np.array([3, 9, 40_000, 2, 5, 60_000])  # listed-only places ascending, then the cited ones
+    n, cited = np.array([1, 1, 2, 4, 3, 1]), np.array([0, 0, 0, 2, 1, 1])
+    ref = place_reference(codes, n, cited)["_places"]
+    assert ref["split"] == 3 and ref["codes"]["dtype"] == "u2" and ref["n"]["dtype"] == "u2"
+    assert place_codes(ref).tolist() == codes.tolist()
+    assert place_reference(codes * 2, n, cited)["_places"]["codes"]["dtype"] == "u4"  # a step of 110,000
+    with pytest.raises(ValueError, match="listed-only, then cited"):
+        place_reference(np.array([9, 3]), np.array([1, 1]), np.array([0, 0]))

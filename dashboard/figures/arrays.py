@@ -13,7 +13,14 @@ import numpy as np
 
 from geodata.filters import PartnershipIndex
 
-_DTYPES: dict[str, Any] = {"f4": np.float32, "f8": np.float64, "i4": np.int32, "u1": np.uint8}
+_DTYPES: dict[str, Any] = {
+    "f4": np.float32,
+    "f8": np.float64,
+    "i4": np.int32,
+    "u1": np.uint8,
+    "u2": np.uint16,
+    "u4": np.uint32,
+}
 
 
 def typed_array(values: np.ndarray) -> dict[str, str]:

@@ -80,10 +80,31 @@ def along_arrays(index: PartnershipIndex, rows: np.ndarray, spacing: float) -> d
     return {"lon": typed_array(lon), "lat": typed_array(lat), "customdata": typed_array(position.astype(np.int32))}
 
 
+def small_ints(values: np.ndarray) -> dict[str, str]:
+    """Non-negative integers as the narrowest typed array that holds them: uint16, else uint32."""
+    values = np.asarray(values)
+    return typed_array(values.astype(np.uint16 if values.size == 0 or values.max() < 2**16 else np.uint32))
+
+
 def place_reference(codes: np.ndarray, n: np.ndarray, n_cited: np.ndarray) -> dict[str, Any]:
-    """The reference a places trace carries: the dots' place codes, ties in view and cited ties in view."""
-    arrays = (np.asarray(a, dtype=np.int32) for a in (codes, n, n_cited))
-    return {PLACES_KEY: dict(zip(("codes", "n", "cited"), (typed_array(a) for a in arrays)))}
+    """The reference a places trace carries: the dots' place codes, ties in view and cited ties in view. The codes
+    come as two ascending runs (listed-only places, then from `split` the cited ones), each sent as differences
+    from the code before it: small numbers, which compress to a third of the codes themselves."""
+    codes = np.asarray(codes, dtype=np.int64)
+    split = int((np.asarray(n_cited) == 0).sum())
+    steps = np.diff(codes, prepend=0)
+    if split < len(codes):
+        steps[split] = codes[split]
+    if (steps < 0).any():
+        raise ValueError("place dots must come as traces.place_dots orders them: listed-only, then cited, ascending")
+    return {PLACES_KEY: {"codes": small_ints(steps), "n": small_ints(n), "cited": small_ints(n_cited), "split": split}}
+
+
+def place_codes(ref: dict[str, Any]) -> np.ndarray:
+    """The place codes a `place_reference` names (assets/ties_pack.js `placeCodesOf` does the same)."""
+    steps = decode_typed_array(ref["codes"]).astype(np.int64)
+    split = int(ref["split"])
+    return np.concatenate([np.cumsum(steps[:split]), np.cumsum(steps[split:])]).astype(np.int64)
 
 
 def place_arrays(
@@ -135,7 +156,8 @@ def filled(
                 trace.update(tie_arrays(ref["part"], index, rows_of(ref["rows"]), tie_hover))
         elif ref := trace.get(PLACES_KEY):
             trace = {key: value for key, value in trace.items() if key != PLACES_KEY}
-            codes, n, n_cited = (decode_typed_array(ref[k]).astype(np.int64) for k in ("codes", "n", "cited"))
+            codes = place_codes(ref)
+            n, n_cited = (decode_typed_array(ref[k]).astype(np.int64) for k in ("n", "cited"))
             trace.update(place_arrays(index, codes, n, n_cited, place_labels))
         data.append(trace)
     return {**figure, "data": data}
