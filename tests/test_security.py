@@ -19,7 +19,20 @@ from dashboard.urlstate import CONTROL_FIELDS
 
 MARKER = "<script>alert('pwned')</script>"
 CALLBACK = "/_dash-update-component"
-COUNTS_OUTPUT = f"..{ids.COUNTS}.children...{ids.HIDDEN_LINE}.children.."
+# The callback that answers everything of a drawn view but the map (dashboard/callbacks/drawn.py).
+DRAWN_OUTPUTS = [
+    (ids.COUNTS, "children"),
+    (ids.HIDDEN_LINE, "children"),
+    (ids.PLACE_MATCHES, "children"),
+    (ids.NETWORK_KEY, "children"),
+    (ids.CITATION_TEXT, "children"),
+    (ids.TABLE_VIEW, "data"),
+    (ids.TABLE_NOTE, "children"),
+    (ids.DOWNLOAD_CSV, "href"),
+    (ids.DOWNLOAD_GEOJSON, "href"),
+    (ids.DOWNLOAD_PACKAGE, "href"),
+]
+COUNTS_OUTPUT = ".." + "...".join(f"{i}.{p}" for i, p in DRAWN_OUTPUTS) + ".."
 
 
 @pytest.fixture(scope="module")
@@ -147,7 +160,7 @@ def test_hostile_paths_are_answered_without_echoing_them(client, path):
 def counts_request(value="", lang="en") -> dict:
     return {
         "output": COUNTS_OUTPUT,
-        "outputs": [{"id": ids.COUNTS, "property": "children"}, {"id": ids.HIDDEN_LINE, "property": "children"}],
+        "outputs": [{"id": i, "property": p} for i, p in DRAWN_OUTPUTS],
         "inputs": [
             {"id": ids.VIEW_DRAWN, "property": "data", "value": value},
             {"id": ids.UPLOAD_TIES, "property": "data", "value": None},

@@ -2,6 +2,7 @@
 
 from dashboard.callbacks import (  # noqa: F401
     counts,
+    drawn,
     filters,
     language,
     map,

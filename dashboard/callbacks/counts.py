@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import Input, Output, State, callback
-
-from dashboard import i18n, ids, summary
+from dashboard import i18n, summary
 from dashboard.dataset import Atlas, current_atlas
 from dashboard.upload import uploaded_counts
 from dashboard.urlstate import parse_query
@@ -34,14 +32,6 @@ def counts_for_view(
     return strip, line
 
 
-@callback(
-    Output(ids.COUNTS, "children"),
-    Output(ids.HIDDEN_LINE, "children"),
-    Input(ids.VIEW_DRAWN, "data"),
-    Input(ids.UPLOAD_TIES, "data"),  # the user's own ties, held by this page only
-    Input(ids.UPLOAD_MODE, "value"),
-    State(ids.LANG, "data"),
-)
 def update_counts(
     query: str | None, uploaded: Any = None, upload_mode: str | None = None, lang: str | None = None
 ) -> tuple:

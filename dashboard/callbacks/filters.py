@@ -88,7 +88,6 @@ def place_matches_text(query: str | None) -> str:
     return text.fmt(text.PLACE_MATCHES, names=", ".join(labels) + (" …" if len(found) > 5 else ""))
 
 
-@callback(Output(ids.PLACE_MATCHES, "children"), Input(ids.VIEW_DRAWN, "data"), State(ids.LANG, "data"))
 def show_place_matches(query: str | None, lang: str | None = None) -> str:
     with i18n.language(lang):
         return place_matches_text(query)

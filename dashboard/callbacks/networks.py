@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, State, callback, html
+from dash import html
 
-from dashboard import figures, i18n, ids, text
+from dashboard import figures, i18n, text
 from dashboard.dataset import Atlas, current_atlas
 from dashboard.urlstate import parse_query
 
@@ -26,7 +26,6 @@ def network_key_for_view(atlas: Atlas, query: str | None) -> list:
     return [html.Span(text.NETWORK_KEY_HEADING, className="network-key-heading"), *items]
 
 
-@callback(Output(ids.NETWORK_KEY, "children"), Input(ids.VIEW_DRAWN, "data"), State(ids.LANG, "data"))
 def update_network_key(query: str | None, lang: str | None = None) -> list:
     with i18n.language(lang):
         return network_key_for_view(current_atlas(), query)

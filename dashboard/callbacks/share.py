@@ -136,7 +136,6 @@ def citation_text(atlas: Atlas, query: str | None) -> str:
     return cite_view(atlas, atlas.index.mask(parse_query(query).view), link="").summary()
 
 
-@callback(Output(ids.CITATION_TEXT, "children"), Input(ids.VIEW_DRAWN, "data"), State(ids.LANG, "data"))
 def update_citation(query: str | None, lang: str | None = None) -> str:
     with i18n.language(lang):
         return citation_text(current_atlas(), query)

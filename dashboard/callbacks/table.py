@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from dash import ClientsideFunction, Input, Output, Patch, State, callback, clientside_callback
+from dash import ClientsideFunction, Input, Output, Patch, callback, clientside_callback
 
 from dashboard import i18n, ids, table
 from dashboard.dataset import Atlas, current_atlas
@@ -68,17 +68,6 @@ def download_links(query: str | None) -> tuple[str, str, str]:
     return tuple(path.lstrip("/") + (query or "") for path in (CSV_PATH, GEOJSON_PATH, PACKAGE_PATH))
 
 
-@callback(
-    Output(ids.TABLE_VIEW, "data"),
-    Output(ids.TABLE_NOTE, "children"),
-    Output(ids.DOWNLOAD_CSV, "href"),
-    Output(ids.DOWNLOAD_GEOJSON, "href"),
-    Output(ids.DOWNLOAD_PACKAGE, "href"),
-    Input(ids.VIEW_DRAWN, "data"),
-    Input(ids.UPLOAD_TIES, "data"),  # the user's own ties, held by this page only
-    Input(ids.UPLOAD_MODE, "value"),
-    State(ids.LANG, "data"),
-)
 def update_table(
     query: str | None, uploaded: Any = None, upload_mode: str | None = None, lang: str | None = None
 ) -> tuple:
