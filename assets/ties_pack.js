@@ -130,7 +130,7 @@
 
   function placeCodesOf(ref) {
     // The dots' place codes: two ascending runs (listed-only places, then from `split` on the cited ones, drawn
-    // on top), each sent as differences from the code before it, which compress to a third of the codes.
+    // on top), each sent as differences from the code before it: small numbers, sent as uint16.
     var steps = countsOf(ref.codes);
     var codes = new Int32Array(steps.length);
     for (var i = 0; i < steps.length; i++) {

@@ -73,11 +73,12 @@ class QualitySummary:
 
 def quality_summary(ties: pd.DataFrame, build_dir: Path) -> QualitySummary:
     """Count what each check finds in the ties and in the build folder's side files (no report is written)."""
+    far = far_from_source(build_dir)
     return QualitySummary(
         one_sided=len(one_sided_ties(ties)) if "one_sided" in ties else 0,
         ukraine_russia_active=len(ukraine_russia_still_active(ties)),
         date_conflicts=len(date_conflicts(ties)) if "disputed_dates" in ties else 0,
-        far_from_source=far["place_id"].nunique() if not (far := far_from_source(build_dir)).empty else 0,
+        far_from_source=far["place_id"].nunique() if not far.empty else 0,
         unresolved=len(unresolved(build_dir)),
         far_unreviewed=_unreviewed(far),
     )

@@ -89,7 +89,8 @@ def small_ints(values: np.ndarray) -> dict[str, str]:
 def place_reference(codes: np.ndarray, n: np.ndarray, n_cited: np.ndarray) -> dict[str, Any]:
     """The reference a places trace carries: the dots' place codes, ties in view and cited ties in view. The codes
     come as two ascending runs (listed-only places, then from `split` the cited ones), each sent as differences
-    from the code before it: small numbers, which compress to a third of the codes themselves."""
+    from the code before it: small numbers, sent as uint16 (the dots' part of the map's answer: 4.1 -> 2.4 kB
+    compressed for all ties)."""
     codes = np.asarray(codes, dtype=np.int64)
     split = int((np.asarray(n_cited) == 0).sum())
     steps = np.diff(codes, prepend=0)
