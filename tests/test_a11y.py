@@ -42,6 +42,18 @@ def test_a_place_chosen_in_the_table_opens_its_panel(mini_env, event, expected):
     assert selection.table_place(mini_env, event) == expected
 
 
+def test_the_row_selection_arriving_after_the_place_still_opens_it():
+    # Enter on a place cell selects its row and reports the place; whichever reaches Dash last is the answer kept.
+    event = {"data": {"tie": KYIV_WARSAW, "end": "a"}}
+    assert selection.event_names_selected_row(ids.TABLE, event, [{"partnership_id": KYIV_WARSAW}])
+    # the map selecting that tie later (its row selected as {"ids": [...]}) does not open the place again
+    assert not selection.event_names_selected_row(ids.TABLE, event, {"ids": [KYIV_WARSAW]})
+    # Space on another row selects that tie, not the place of the cell reported before
+    assert not selection.event_names_selected_row(ids.TABLE, event, [{"partnership_id": "other"}])
+    assert not selection.event_names_selected_row(ids.MAP_CLICK, event, [{"partnership_id": KYIV_WARSAW}])
+    assert not selection.event_names_selected_row(ids.TABLE, None, [{"partnership_id": KYIV_WARSAW}])
+
+
 @pytest.mark.parametrize(
     "value, ok",
     [

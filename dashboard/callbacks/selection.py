@@ -90,9 +90,20 @@ def select(
     table_event: dict | None = None,
     current_tie: Any = None,
 ) -> tuple:
-    if TABLE_EVENT in ctx.triggered_prop_ids:  # also when the row's selection came in the same request
+    if TABLE_EVENT in ctx.triggered_prop_ids or event_names_selected_row(ctx.triggered_id, table_event, selected_rows):
         return table_place(current_atlas(), table_event)
     return selection_after(ctx.triggered_id, current_atlas(), click_data, selected_rows, current_tie)
+
+
+def event_names_selected_row(trigger: Any, table_event: Any, selected_rows: Any) -> bool:
+    """Whether the table's row selection is the one a place cell's click or Enter just made. Both reach Dash, and
+    Dash keeps the answer to the later call only: assets/a11y.js reports the place 50 ms after the selection, but
+    on a busy machine the selection can come second, and it must still open the place. Only a selection made in
+    the grid (a list of rows) counts: the map's selection of a tie ({"ids": [...]}) never opens a place."""
+    data = table_event.get("data") if isinstance(table_event, dict) else None
+    tie = data.get("tie") if isinstance(data, dict) else None
+    made_in_grid = isinstance(selected_rows, list)
+    return trigger == ids.TABLE and made_in_grid and tie is not None and tie == selected_row_id(selected_rows)
 
 
 # The selected tie's row is selected in the table and scrolled into its view (a click on the map shows the row),

@@ -215,6 +215,11 @@ def test_the_keyboard_alone_uses_the_table_as_the_map(browser, live_server):
     WebDriverWait(browser, WAIT).until(
         lambda d: d.execute_script("return dash_ag_grid.getApi('ties-table').getDisplayedRowCount()") > 0
     )
+    # ... and for the page to settle: no Dash callback still in flight (on a busy machine the answers after the
+    # map land while the keyboard walks on, and the grid re-renders under the focused cell).
+    WebDriverWait(browser, WAIT).until(
+        lambda d: d.execute_script("return document.querySelectorAll('[data-dash-is-loading=\"true\"]').length") == 0
+    )
 
     # The second skip link goes to the table; from there Tab enters the grid at its header.
     tab_until(browser, lambda f: "skip-link" in f["className"], limit=1)
